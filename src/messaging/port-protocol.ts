@@ -1,0 +1,48 @@
+import type { RequestRecord } from "../model/request-record";
+
+/**
+ * Messages between the background and the pages that show a tab's capture (the
+ * devtools page, the CORS panel and its detached view), over a `runtime.connect` port.
+ */
+
+/** Port name prefix; the full name is `cors-lens:<role>`. */
+export const PORT_NAME_PREFIX = "cors-lens:";
+
+/** The devtools page only keeps recording on; panels also receive records. */
+export type PortRole = "devtools" | "panel";
+
+/** First message a page sends after connecting: which tab it inspects. */
+export interface SubscribeMessage {
+  readonly type: "subscribe";
+  readonly tabId: number;
+}
+
+/** Removes every record captured for the subscribed tab. */
+export interface ClearMessage {
+  readonly type: "clear";
+}
+
+export type PageToBackgroundMessage = SubscribeMessage | ClearMessage;
+
+/** Every record stored for the tab, sent once after `subscribe`. */
+export interface SnapshotMessage {
+  readonly type: "snapshot";
+  readonly tabId: number;
+  readonly records: readonly RequestRecord[];
+}
+
+/** Records created or updated since the last message, each replacing any with its id. */
+export interface RecordsMessage {
+  readonly type: "records";
+  readonly records: readonly RequestRecord[];
+}
+
+export interface ClearedMessage {
+  readonly type: "cleared";
+}
+
+export type BackgroundToPageMessage = SnapshotMessage | RecordsMessage | ClearedMessage;
+
+export function portName(role: PortRole): string {
+  return PORT_NAME_PREFIX + role;
+}
