@@ -81,6 +81,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, chrome: "readonly" } },
   },
   {
+    files: ["test/support/event-recorder/*.js"],
+    languageOptions: {
+      globals: { ...globals.serviceworker, chrome: "readonly" },
+    },
+  },
+  {
     files: [
       "src/lab/**/*.ts",
       "src/cli/**/*.ts",

@@ -41,7 +41,8 @@ export interface ClearedMessage {
   readonly type: "cleared";
 }
 
-export type BackgroundToPageMessage = SnapshotMessage | RecordsMessage | ClearedMessage;
+export type BackgroundToPageMessage =
+  SnapshotMessage | RecordsMessage | ClearedMessage;
 
 export function portName(role: PortRole): string {
   return PORT_NAME_PREFIX + role;

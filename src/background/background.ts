@@ -1,0 +1,20 @@
+import { CaptureController } from "./capture-controller";
+import { PagePorts } from "./page-ports";
+import { listenToWebRequest } from "./web-request-listeners";
+
+const controller = new CaptureController(
+  chrome.storage.session,
+  (tabId, message) => ports.sendToPanels(tabId, message),
+);
+
+const ports = new PagePorts({
+  onSubscribe: (tabId, send) => void controller.subscribe(tabId, send),
+  onUnsubscribe: (tabId) => controller.unsubscribe(tabId),
+  onClear: (tabId) => void controller.clear(tabId),
+});
+
+// Every listener is registered in the worker's first turn, so that each of these events
+// wakes a stopped worker and reaches it.
+listenToWebRequest((event) => controller.handleEvent(event));
+chrome.runtime.onConnect.addListener((port) => ports.accept(port));
+chrome.tabs.onRemoved.addListener((tabId) => void controller.forgetTab(tabId));

@@ -1,0 +1,155 @@
+import { headerValue } from "../model/header";
+import type { Exchange } from "../model/exchange";
+import type { RequestRecord } from "../model/request-record";
+import {
+  corsUnsafeRequestHeaderNames,
+  needsPreflight,
+  normalizeMethod,
+  requestHeadersFromPreflight,
+} from "../analyzer/safelist";
+import { isCorsCandidate, isPreflight, requestOrigin } from "./cors-request";
+
+/**
+ * Groups records into exchanges: each preflight is attached to the oldest earlier actual
+ * request it matches that has no preflight yet, and an actual request that needed a preflight but has none is
+ * marked as cleared by the preflight cache, with the latest earlier matching preflight.
+ * Exchanges come out in the order their actual requests started. The result depends only
+ * on the records, not on the order they are given in.
+ */
+export function pairExchanges(records: readonly RequestRecord[]): Exchange[] {
+  const ordered = [...records].sort(compareByStart);
+  const waitingForPreflight = new Map<string, RequestRecord[]>();
+  const preflightOf = new Map<string, RequestRecord>();
+  const seenPreflights = new Map<string, RequestRecord[]>();
+  const actuals: RequestRecord[] = [];
+
+  for (const record of ordered) {
+    if (isPreflight(record)) {
+      const key = pairingKey(record, record.url);
+      // Chromium sends the preflights of concurrent identical requests in the order
+      // the requests started (observed in Chromium 156), so the oldest waiting
+      // request that matches gets the preflight.
+      const candidates = waitingForPreflight.get(key) ?? [];
+      const index = candidates.findIndex((candidate) =>
+        preflightMatches(record, candidate),
+      );
+      const candidate = candidates[index];
+      if (candidate !== undefined) {
+        preflightOf.set(candidate.id, record);
+        candidates.splice(index, 1);
+      }
+      appendTo(seenPreflights, key, record);
+      continue;
+    }
+    if (!isCorsCandidate(record)) continue;
+    actuals.push(record);
+    if (mayNeedPreflight(record)) {
+      appendTo(waitingForPreflight, pairingKey(record, record.url), record);
+    }
+  }
+
+  return actuals.map((actual) =>
+    toExchange(actual, preflightOf.get(actual.id) ?? null, seenPreflights),
+  );
+}
+
+function toExchange(
+  actual: RequestRecord,
+  preflight: RequestRecord | null,
+  seenPreflights: ReadonlyMap<string, readonly RequestRecord[]>,
+): Exchange {
+  const origin =
+    requestOrigin(actual) ??
+    (preflight === null ? null : requestOrigin(preflight));
+  const base = { id: actual.id, tabId: actual.tabId, origin, actual };
+  if (preflight !== null) {
+    return { ...base, preflight, preflightSource: "sent" };
+  }
+  // An actual request whose headers were never seen and that has no preflight counts
+  // as not needing one: nothing shows otherwise.
+  if (!needsPreflightKnown(actual)) {
+    return { ...base, preflight: null, preflightSource: "not-needed" };
+  }
+  const earlier = (seenPreflights.get(pairingKey(actual, actual.url)) ?? [])
+    .filter(
+      (record) =>
+        record.startTime <= actual.startTime &&
+        preflightAllowsMethodOf(record, actual),
+    )
+    .at(-1);
+  return { ...base, preflight: earlier ?? null, preflightSource: "cached" };
+}
+
+/**
+ * An actual request whose headers are not known yet may still need a preflight: in
+ * Chromium its preflight runs between its `onBeforeRequest` and its `onSendHeaders`
+ * (observed in Chromium 156), and when the preflight fails the headers are never sent.
+ */
+function mayNeedPreflight(record: RequestRecord): boolean {
+  if (!record.requestHeadersSeen) return true;
+  return needsPreflightKnown(record);
+}
+
+function needsPreflightKnown(record: RequestRecord): boolean {
+  return (
+    record.requestHeadersSeen &&
+    needsPreflight(record.method, record.requestHeaders)
+  );
+}
+
+function preflightMatches(
+  preflight: RequestRecord,
+  actual: RequestRecord,
+): boolean {
+  if (preflight.startTime < actual.startTime) return false;
+  if (!preflightAllowsMethodOf(preflight, actual)) return false;
+  if (requestOrigin(preflight) !== requestOrigin(actual)) {
+    if (actual.requestHeadersSeen) return false;
+  }
+  if (!actual.requestHeadersSeen) return true;
+  return sameNames(
+    requestHeadersFromPreflight(preflight),
+    corsUnsafeRequestHeaderNames(actual.requestHeaders),
+  );
+}
+
+function preflightAllowsMethodOf(
+  preflight: RequestRecord,
+  actual: RequestRecord,
+): boolean {
+  const requested = headerValue(
+    preflight.requestHeaders,
+    "access-control-request-method",
+  );
+  return requested === normalizeMethod(actual.method);
+}
+
+/**
+ * webRequest never shows `Authorization` in request headers (Chromium 156,
+ * `extraHeaders` or not), while the preflight names it in Access-Control-Request-Headers,
+ * so the comparison leaves it out.
+ */
+function sameNames(fromPreflight: string[], fromActual: string[]): boolean {
+  const hidden = new Set(["authorization"]);
+  const left = fromPreflight.filter((name) => !hidden.has(name)).sort();
+  const right = fromActual.filter((name) => !hidden.has(name)).sort();
+  return (
+    left.length === right.length && left.every((name, i) => name === right[i])
+  );
+}
+
+function pairingKey(record: RequestRecord, url: string): string {
+  return `${record.tabId} ${record.frameId} ${record.initiator ?? ""} ${url}`;
+}
+
+function appendTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function compareByStart(left: RequestRecord, right: RequestRecord): number {
+  if (left.startTime !== right.startTime)
+    return left.startTime - right.startTime;
+  return left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
+}

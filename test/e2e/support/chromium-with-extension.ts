@@ -1,0 +1,108 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import {
+  chromium,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROME_BUILD = resolve("dist/chrome");
+
+export interface ChromiumWithExtension {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  /** The extension's service worker as it runs now (it changes after a restart). */
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the system Chromium, headless, with the built extension loaded. Fails when
+ * Chromium or the build is missing: a browser test that cannot run is a failed test.
+ */
+export async function launchChromiumWithExtension(): Promise<ChromiumWithExtension> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  if (!existsSync(join(CHROME_BUILD, "manifest.json"))) {
+    throw new Error(
+      `No extension build in ${CHROME_BUILD}: run npm run build first.`,
+    );
+  }
+  const profile = mkdtempSync(join(tmpdir(), "cors-lens-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      "--no-sandbox",
+      // An offline machine: keep Chromium from calling its own services.
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const worker = async (): Promise<Worker> => {
+    const running = context
+      .serviceWorkers()
+      .find((candidate) => candidate.url().startsWith("chrome-extension://"));
+    return running ?? (await context.waitForEvent("serviceworker"));
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Returns the tab id Chromium gave the page, as the extension sees it. */
+export async function tabIdOf(
+  browser: ChromiumWithExtension,
+  page: Page,
+): Promise<number> {
+  const url = page.url();
+  const worker = await browser.worker();
+  const tabIds = await worker.evaluate(async (wanted: string) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.filter((tab) => tab.url === wanted).map((tab) => tab.id);
+  }, url);
+  const [tabId] = tabIds;
+  if (tabIds.length !== 1 || tabId === undefined) {
+    throw new Error(`Expected one tab showing ${url}, found ${tabIds.length}.`);
+  }
+  return tabId;
+}
+
+/**
+ * Stops the extension's service worker the way Chromium does when it is idle, through
+ * the DevTools protocol, and waits until it is gone.
+ */
+export async function stopServiceWorker(
+  browser: ChromiumWithExtension,
+  anyPage: Page,
+): Promise<void> {
+  const session = await browser.context.newCDPSession(anyPage);
+  const { targetInfos } = await session.send("Target.getTargets");
+  const target = targetInfos.find(
+    (info) =>
+      info.type === "service_worker" &&
+      info.url.startsWith(`chrome-extension://${browser.extensionId}/`),
+  );
+  if (target === undefined)
+    throw new Error("The extension's service worker is not running.");
+  await session.send("Target.closeTarget", { targetId: target.targetId });
+  await session.detach();
+}

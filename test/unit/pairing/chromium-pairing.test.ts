@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { pairExchanges } from "../../../src/pairing/pair-exchanges";
+import { loadRecordedEvents, replay } from "./recorded-events";
+
+function pairRecorded(name: string) {
+  const recording = loadRecordedEvents("chromium-events", name);
+  const records = replay(recording.events);
+  return { recording, records, exchanges: pairExchanges(records) };
+}
+
+describe("pairing of events recorded in Chromium", () => {
+  it.each([
+    ["headers-only-on-preflight", "PUT"],
+    ["error-without-cors-headers", "POST"],
+    ["passing-put", "PUT"],
+  ])("attaches the preflight of %s to its %s", (name, method) => {
+    const { exchanges, recording } = pairRecorded(name);
+    expect(exchanges).toHaveLength(1);
+    const [exchange] = exchanges;
+    expect(exchange?.actual.method).toBe(method);
+    expect(exchange?.preflightSource).toBe("sent");
+    expect(exchange?.preflight?.method).toBe("OPTIONS");
+    expect(exchange?.preflight?.url).toBe(exchange?.actual.url);
+    expect(exchange?.origin).toBe(recording.pageOrigin);
+  });
+
+  it("pairs a preflight whose actual request was never sent", () => {
+    const { exchanges } = pairRecorded("authorization-not-allowed");
+    expect(exchanges).toHaveLength(1);
+    const [exchange] = exchanges;
+    expect(exchange?.actual.requestHeadersSeen).toBe(false);
+    expect(exchange?.actual.error).toBe("net::ERR_FAILED");
+    expect(exchange?.preflightSource).toBe("sent");
+    expect(exchange?.preflight?.statusCode).toBe(204);
+  });
+
+  it("keeps a simple request without a preflight", () => {
+    const { exchanges } = pairRecorded("wildcard-with-credentials");
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]?.preflightSource).toBe("not-needed");
+    expect(exchanges[0]?.preflight).toBeNull();
+    expect(exchanges[0]?.actual.error).toBe("net::ERR_FAILED");
+  });
+
+  it("gives each of three concurrent requests its own preflight", () => {
+    const { exchanges, records } = pairRecorded("concurrent-preflights");
+    expect(records).toHaveLength(6);
+    expect(exchanges).toHaveLength(3);
+    const preflightIds = exchanges.map((exchange) => exchange.preflight?.id);
+    expect(new Set(preflightIds).size).toBe(3);
+    for (const exchange of exchanges) {
+      expect(exchange.preflight?.url).toBe(exchange.actual.url);
+      expect(exchange.preflight?.startTime).toBeGreaterThan(
+        exchange.actual.startTime,
+      );
+    }
+  });
+
+  it("pairs preflights in the order Chromium sent them", () => {
+    const { exchanges } = pairRecorded("concurrent-preflights");
+    const puts = exchanges.filter((exchange) =>
+      exchange.actual.url.endsWith("/passing-put"),
+    );
+    expect(puts).toHaveLength(2);
+    const [first, second] = puts;
+    expect(Number(first?.preflight?.id)).toBeLessThan(
+      Number(second?.preflight?.id),
+    );
+  });
+
+  it("gives the same exchanges whatever order the records come in", () => {
+    const { records, exchanges } = pairRecorded("concurrent-preflights");
+    const reversed = pairExchanges([...records].reverse());
+    expect(reversed).toEqual(exchanges);
+  });
+});
