@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Captures reach the panel through the service worker and its storage.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -44,6 +44,21 @@ const PASSING_SCENARIO = "passing-put";
 const ALL_SCENARIOS = [...CLASSIC_FAILURES.map((s) => s.id), PASSING_SCENARIO];
 
 let session: LabSession;
+
+/** Polls until `read` returns `expected`; `expect.poll` only works inside tests. */
+async function waitFor<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let last = await read();
+  while (last !== expected) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out waiting for ${String(expected)}; last value ${String(last)}.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+}
 let chromiumIssues: ChromiumCorsIssue[];
 let report: JsonReport;
 
@@ -75,13 +90,13 @@ beforeAll(async () => {
   }
   // The panel shows a record once the background stored it: wait for every exchange.
   for (const id of ALL_SCENARIOS) {
-    await expect
-      .poll(() =>
+    await waitFor(
+      () =>
         row(session.panel, session.scenarioUrl(id)).getAttribute(
           "data-verdict",
         ),
-      )
-      .toBe(chromiumVerdict(id).verdict);
+      chromiumVerdict(id).verdict,
+    );
   }
   const downloadStarted = session.panel.waitForEvent("download");
   await session.panel.getByTestId("export-report").click();

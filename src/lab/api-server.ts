@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestContext, Scenario } from "./scenario";
+import { resolveResponse } from "./scenario-response";
+import { scenarioPath } from "./scenario-listing";
+import {
+  requestHeaderList,
+  requestPath,
+  sendResponse,
+  sendText,
+} from "./http-exchange";
+import { headerValue } from "../model/header";
+import type { LabOrigins } from "./lab-origins";
+
+/**
+ * Creates the API origin's request handler: OPTIONS at `/api/<id>` gets the
+ * scenario's preflight response, every other method its actual response.
+ */
+export function createApiHandler(
+  scenarios: readonly Scenario[],
+  origins: LabOrigins,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  const scenariosByPath = new Map(
+    scenarios.map((scenario) => [scenarioPath(scenario.id), scenario]),
+  );
+
+  return (request, response) => {
+    const path = requestPath(request);
+    const scenario = scenariosByPath.get(path);
+    if (scenario === undefined) {
+      sendText(response, 404, `No scenario is served at ${path}.\n`);
+      return;
+    }
+
+    const method = request.method ?? "GET";
+    const source = method === "OPTIONS" ? scenario.preflight : scenario.actual;
+    if (source === null) {
+      sendText(
+        response,
+        405,
+        `Scenario ${scenario.id} defines no preflight response.\n`,
+        [{ name: "Allow", value: scenario.request.method }],
+      );
+      return;
+    }
+
+    const headers = requestHeaderList(request);
+    const context: RequestContext = {
+      method,
+      origin: headerValue(headers, "Origin"),
+      headers,
+      pageOrigin: origins.page,
+      apiOrigin: origins.api,
+    };
+    try {
+      const resolved = resolveResponse(source, context);
+      sendResponse(response, resolved.status, resolved.headers, resolved.body);
+    } catch (error) {
+      console.error(
+        `lab: scenario ${scenario.id} failed to build its response to ${method}: ${String(error)}`,
+      );
+      sendText(
+        response,
+        500,
+        `Scenario ${scenario.id} failed: ${String(error)}\n`,
+      );
+    }
+  };
+}
