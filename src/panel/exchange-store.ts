@@ -1,0 +1,144 @@
+import type { Analysis } from "../model/analysis";
+import type { Exchange } from "../model/exchange";
+import type { RequestRecord } from "../model/request-record";
+import type { BackgroundToPageMessage } from "../messaging/port-protocol";
+import type { AnalyzedExchange } from "../report/build-json-report";
+import type { ConnectionState } from "./background-connection";
+
+/** Everything the panel renders. A new object whenever anything in it changes. */
+export interface PanelState {
+  /** Exchanges in the order their actual requests started. */
+  readonly entries: readonly AnalyzedExchange[];
+  readonly selectedId: string | null;
+  readonly connection: ConnectionState;
+}
+
+export interface ExchangeStoreDependencies {
+  readonly pairExchanges: (records: readonly RequestRecord[]) => Exchange[];
+  readonly analyzeExchange: (exchange: Exchange) => Analysis;
+  /** Runs the callback once before the next paint, as `requestAnimationFrame` does. */
+  readonly requestFrame: (callback: () => void) => void;
+}
+
+export interface ExchangeStore {
+  readonly getState: () => PanelState;
+  /** Calls `listener` after every state change and returns the unsubscribe function. */
+  readonly subscribe: (listener: () => void) => () => void;
+  /** Applies a message from the background. Records are re-analyzed on the next frame. */
+  readonly receive: (message: BackgroundToPageMessage) => void;
+  readonly select: (id: string | null) => void;
+  readonly setConnectionState: (connection: ConnectionState) => void;
+}
+
+/**
+ * Creates the panel's store: records by id, the exchanges paired and analyzed from them,
+ * the selection and the connection state. Record changes are coalesced so that pairing
+ * and analysis run at most once per frame, and an exchange whose records did not change
+ * keeps its earlier analysis.
+ */
+export function createExchangeStore(
+  dependencies: ExchangeStoreDependencies,
+): ExchangeStore {
+  const records = new Map<string, RequestRecord>();
+  const listeners = new Set<() => void>();
+  let analyzed = new Map<string, AnalyzedExchange>();
+  let frameRequested = false;
+  let state: PanelState = {
+    entries: [],
+    selectedId: null,
+    connection: "connecting",
+  };
+
+  function update(changes: Partial<PanelState>): void {
+    state = { ...state, ...changes };
+    for (const listener of [...listeners]) listener();
+  }
+
+  function requestAnalysis(): void {
+    if (frameRequested) return;
+    frameRequested = true;
+    dependencies.requestFrame(() => {
+      frameRequested = false;
+      analyzeRecords();
+    });
+  }
+
+  function analyzeRecords(): void {
+    const exchanges = dependencies.pairExchanges([...records.values()]);
+    const next = new Map<string, AnalyzedExchange>();
+    const entries: AnalyzedExchange[] = [];
+    for (const exchange of exchanges) {
+      const entry = reuseOrAnalyze(exchange, analyzed.get(exchange.id));
+      if (entry === null) continue;
+      next.set(exchange.id, entry);
+      entries.push(entry);
+    }
+    analyzed = next;
+    const selectedId =
+      state.selectedId !== null && next.has(state.selectedId)
+        ? state.selectedId
+        : null;
+    update({ entries, selectedId });
+  }
+
+  function reuseOrAnalyze(
+    exchange: Exchange,
+    earlier: AnalyzedExchange | undefined,
+  ): AnalyzedExchange | null {
+    if (earlier !== undefined && sameRecords(earlier.exchange, exchange)) {
+      return earlier;
+    }
+    try {
+      return { exchange, analysis: dependencies.analyzeExchange(exchange) };
+    } catch (error) {
+      // One malformed record must not blank the whole panel.
+      console.error(
+        `CORS Lens: analyzing exchange ${exchange.id} failed`,
+        error,
+      );
+      return null;
+    }
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    receive(message) {
+      switch (message.type) {
+        case "snapshot":
+          records.clear();
+          for (const record of message.records) records.set(record.id, record);
+          break;
+        case "records":
+          for (const record of message.records) records.set(record.id, record);
+          break;
+        case "cleared":
+          records.clear();
+          break;
+      }
+      requestAnalysis();
+    },
+    select(id) {
+      if (id === state.selectedId) return;
+      if (id !== null && !analyzed.has(id)) return;
+      update({ selectedId: id });
+    },
+    setConnectionState(connection) {
+      if (connection === state.connection) return;
+      update({ connection });
+    },
+  };
+}
+
+/** Records are replaced, never mutated, so identity shows whether one changed. */
+function sameRecords(earlier: Exchange, next: Exchange): boolean {
+  return (
+    earlier.actual === next.actual &&
+    earlier.preflight === next.preflight &&
+    earlier.preflightSource === next.preflightSource &&
+    earlier.origin === next.origin
+  );
+}

@@ -1,0 +1,62 @@
+import type { ResponseRole } from "../model/analysis";
+import type { HeaderRow } from "./header-rows";
+
+interface HeaderTableProps {
+  readonly rows: readonly HeaderRow[];
+  /** Response the rows belong to, or null for request headers. */
+  readonly response: ResponseRole | null;
+  readonly emptyText: string;
+}
+
+/** Renders header names and values as text nodes, so no value is parsed as HTML. */
+export function HeaderTable({ rows, response, emptyText }: HeaderTableProps) {
+  if (rows.length === 0) return <p class="header-table-empty">{emptyText}</p>;
+  return (
+    <table class="header-table">
+      <tbody>
+        {rows.map((row, index) => (
+          <HeaderTableRow key={index} row={row} response={response} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function HeaderTableRow({
+  row,
+  response,
+}: {
+  readonly row: HeaderRow;
+  readonly response: ResponseRole | null;
+}) {
+  const classes = ["header-row"];
+  if (row.cors) classes.push("header-row--cors");
+  if (row.fault !== null) {
+    classes.push(`header-row--fault header-row--${row.fault.severity}`);
+  }
+  const atFault = row.fault !== null && row.primary && response !== null;
+  return (
+    <tr
+      class={classes.join(" ")}
+      data-testid={atFault ? "header-at-fault" : undefined}
+      data-header={row.name.toLowerCase()}
+      data-response={atFault ? response : undefined}
+      data-severity={row.fault?.severity}
+    >
+      <th scope="row">{row.name}</th>
+      <td>
+        {row.value === null ? (
+          <span class="header-missing">missing</span>
+        ) : (
+          <span class="header-value">{row.value}</span>
+        )}
+        {row.primary && row.fault !== null && row.fault.expected !== null ? (
+          <span class="header-expected">
+            expected{" "}
+            <code data-testid="expected-value">{row.fault.expected}</code>
+          </span>
+        ) : null}
+      </td>
+    </tr>
+  );
+}

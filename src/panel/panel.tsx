@@ -1,0 +1,51 @@
+import { render } from "preact";
+import browser from "webextension-polyfill";
+import { analyzeExchange } from "../analyzer/analyze-exchange";
+import { pairExchanges } from "../pairing/pair-exchanges";
+import { App } from "./app";
+import { connectToBackground } from "./background-connection";
+import { followDevtoolsTheme } from "./devtools-theme";
+import { createExchangeStore } from "./exchange-store";
+import { downloadJsonReport } from "./export-report";
+import { connectExtensionPort } from "./extension-port";
+import { findInspectedTab } from "./inspected-tab";
+import { MissingTabMessage } from "./missing-tab-message";
+
+const root = document.getElementById("app");
+if (root === null) throw new Error("panel.html has no #app element");
+followDevtoolsTheme(document.documentElement);
+
+const inspected = findInspectedTab(location.search);
+if (inspected === null) {
+  render(
+    <MissingTabMessage pageUrl={`${location.origin}${location.pathname}`} />,
+    root,
+  );
+} else {
+  const store = createExchangeStore({
+    pairExchanges,
+    analyzeExchange: (exchange) => analyzeExchange(exchange),
+    requestFrame: (callback) => requestAnimationFrame(callback),
+  });
+  const connection = connectToBackground({
+    role: "panel",
+    tabId: inspected.tabId,
+    connect: connectExtensionPort,
+    onMessage: store.receive,
+    onStateChange: store.setConnectionState,
+  });
+  const toolVersion = browser.runtime.getManifest().version;
+  render(
+    <App
+      store={store}
+      tabLabel={
+        inspected.detached
+          ? `Detached view of tab ${inspected.tabId}`
+          : `Tab ${inspected.tabId}`
+      }
+      onClear={() => connection.send({ type: "clear" })}
+      onExport={(entries) => downloadJsonReport(entries, toolVersion)}
+    />,
+    root,
+  );
+}

@@ -1,0 +1,60 @@
+import type { ConnectionState } from "./background-connection";
+
+interface ToolbarProps {
+  readonly exchangeCount: number;
+  readonly blockedCount: number;
+  readonly connection: ConnectionState;
+  readonly tabLabel: string;
+  readonly onClear: () => void;
+  readonly onExport: () => void;
+}
+
+const CONNECTION_TEXT: Record<ConnectionState, string> = {
+  connecting: "Connecting…",
+  connected: "Recording",
+  reconnecting: "Reconnecting…",
+};
+
+export function Toolbar(props: ToolbarProps) {
+  const requests =
+    props.exchangeCount === 1 ? "1 request" : `${props.exchangeCount} requests`;
+  return (
+    <header class="toolbar">
+      <button
+        type="button"
+        data-testid="clear"
+        title="Remove every recorded request of this tab"
+        onClick={props.onClear}
+      >
+        Clear
+      </button>
+      <button
+        type="button"
+        data-testid="export-report"
+        title="Save the findings of every request as a JSON file"
+        onClick={props.onExport}
+      >
+        Export report
+      </button>
+      <span class="toolbar-separator" />
+      <span
+        class="exchange-count"
+        data-testid="exchange-count"
+        data-count={props.exchangeCount}
+      >
+        {requests}
+        {props.blockedCount > 0 ? `, ${props.blockedCount} blocked` : ""}
+      </span>
+      <span class="toolbar-spacer" />
+      <span class="tab-label">{props.tabLabel}</span>
+      <span
+        class={`connection-status connection-status--${props.connection}`}
+        data-testid="connection-status"
+        data-state={props.connection}
+        role="status"
+      >
+        {CONNECTION_TEXT[props.connection]}
+      </span>
+    </header>
+  );
+}
