@@ -36,7 +36,21 @@ export type WebRequestEventName =
   | "onCompleted"
   | "onErrorOccurred";
 
-/** One webRequest event as a listener received it. */
+/**
+ * One webRequest event as a listener received it. The two browsers order and end a CORS
+ * exchange differently (observed in Chromium 156 and Firefox 153):
+ * - Chromium fires the actual request's `onBeforeRequest`, then the whole preflight, then
+ *   the actual request's `onSendHeaders`. Firefox fires the actual request's
+ *   `onBeforeRequest` and `onSendHeaders` before the preflight starts.
+ * - A request that CORS blocks ends in `onErrorOccurred` with `net::ERR_FAILED` in
+ *   Chromium, but in `onCompleted` with its status in Firefox.
+ * - A failed preflight ends in `onCompleted` in Chromium, while Firefox ends both the
+ *   preflight and the actual request in `onErrorOccurred` with `NS_ERROR_DOM_BAD_URI`.
+ *
+ * The record assembler keeps what each event reports, so a Firefox record can show
+ * request headers and a response for a request the browser blocked. Pairing and the
+ * analyzer work from those facts, not from the event order or the error.
+ */
 export interface WebRequestEvent {
   readonly event: WebRequestEventName;
   readonly details: WebRequestDetails;

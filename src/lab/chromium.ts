@@ -30,6 +30,20 @@ export interface ChromiumLaunch {
  * unpacked extension, DevTools open on every tab, and none of the browser's
  * own background traffic.
  */
+/**
+ * Flags that keep Chromium from contacting any host but loopback: its own services are
+ * off, and every other connection goes to a proxy on a closed loopback port. Chromium
+ * never sends loopback addresses to a proxy ("implicit bypass rules", Chromium's
+ * net/proxy_resolution/proxy_bypass_rules.h), so the lab still works.
+ */
+export const CHROMIUM_LOOPBACK_ONLY_ARGS: readonly string[] = [
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--proxy-server=http://127.0.0.1:9",
+];
+
 export function chromiumArguments(
   launch: ChromiumLaunch,
   runningAsRoot: boolean,
@@ -39,10 +53,7 @@ export function chromiumArguments(
     `--load-extension=${launch.extensionDir}`,
     `--disable-extensions-except=${launch.extensionDir}`,
     "--auto-open-devtools-for-tabs",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    ...CHROMIUM_LOOPBACK_ONLY_ARGS,
   ];
   // Chromium exits at once when run as root with its sandbox on ("Running as
   // root without --no-sandbox is not supported", https://crbug.com/638180).

@@ -4,19 +4,25 @@ import { LabListenError } from "./lab-server";
 /** Exit code for an invalid command line, as many Unix tools do. */
 const USAGE_EXIT_CODE = 2;
 
-const OPTION_NAMES = "--page-port, --api-port, --verbose, --help";
+/** The options of the lab's commands, as a usage error lists them. */
+export const OPTION_NAMES = "--page-port, --api-port, --verbose, --help";
 
 const PORT_OPTIONS = { page: "--page-port", api: "--api-port" } as const;
 
 /**
  * Runs a command's main function and turns its expected failures into one
  * line on stderr: exit code 2 for usage errors, 1 for the rest. Unexpected
- * errors keep their stack trace, because they are bugs.
+ * errors keep their stack trace, because they are bugs. A usage error lists
+ * `optionNames`, the lab's options unless the command has others.
  */
-export function runCommand(command: string, main: () => Promise<void>): void {
+export function runCommand(
+  command: string,
+  main: () => Promise<void>,
+  optionNames: string = OPTION_NAMES,
+): void {
   main().catch((error: unknown) => {
     if (error instanceof UsageError) {
-      console.error(`${command}: ${error.message} (options: ${OPTION_NAMES})`);
+      console.error(`${command}: ${error.message} (options: ${optionNames})`);
       process.exit(USAGE_EXIT_CODE);
     }
     if (error instanceof LabListenError) {

@@ -1,11 +1,11 @@
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { labUsage, parseLabArguments } from "./lab-arguments";
+import { labUsage } from "./lab-arguments";
 import { startLab } from "./lab-server";
-import { exitOnInterrupt, runCommand } from "./command-line";
+import { exitOnInterrupt, OPTION_NAMES, runCommand } from "./command-line";
 import { buildExtension } from "./extension-build";
 import {
   chromiumExists,
@@ -13,29 +13,45 @@ import {
   hasDisplay,
   launchChromium,
 } from "./chromium";
-import { browserInstructions, manualInstructions } from "./start-instructions";
+import { firefoxPath, launchFirefox } from "./firefox";
+import {
+  BROWSER_OPTION_HELP,
+  parseStartArguments,
+  type StartBrowser,
+} from "./start-arguments";
+import {
+  browserInstructions,
+  firefoxInstructions,
+  firefoxManualInstructions,
+  manualInstructions,
+} from "./start-instructions";
 
 const COMMAND = "npm start";
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const EXTENSION_DIR = join(PROJECT_ROOT, "dist", "chrome");
+const EXTENSION_DIRS: Record<StartBrowser, string> = {
+  chrome: join(PROJECT_ROOT, "dist", "chrome"),
+  firefox: join(PROJECT_ROOT, "dist", "firefox"),
+};
+
+const SUMMARY =
+  "Builds CORS Lens into dist/chrome (dist/firefox with --browser firefox), starts the lab, and opens the browser with the extension when a display is available.";
 
 /**
- * Builds the extension, starts the lab, and opens Chromium with the extension
- * when a display is available. The lab runs until Ctrl-C.
+ * Builds the extension for the chosen browser, starts the lab, and opens the
+ * browser with the extension when a display is available. The lab runs until
+ * Ctrl-C.
  */
 async function main(): Promise<void> {
-  const options = parseLabArguments(process.argv.slice(2));
+  const options = parseStartArguments(process.argv.slice(2));
   if (options.help) {
-    console.log(
-      labUsage(
-        COMMAND,
-        "Builds CORS Lens into dist/chrome, starts the lab, and opens Chromium with the extension when a display is available.",
-      ),
-    );
+    console.log(startUsage());
     return;
   }
 
-  await buildExtension(PROJECT_ROOT);
+  await buildExtension(
+    PROJECT_ROOT,
+    options.browser === "firefox" ? "firefox" : undefined,
+  );
   const lab = await startLab(options);
   let browser: OpenBrowser | null = null;
   exitOnInterrupt(async () => {
@@ -46,12 +62,23 @@ async function main(): Promise<void> {
   const pageUrl = `${lab.pageOrigin}/`;
   console.log(`\nLab page:     ${pageUrl}`);
   console.log(`Scenario API: ${lab.apiOrigin}/api/<scenario>\n`);
-  browser = openBrowser(pageUrl);
+  browser =
+    options.browser === "firefox"
+      ? await openFirefox(pageUrl)
+      : openChromium(pageUrl);
   console.log("\nThe lab keeps running until Ctrl-C.");
 }
 
+/** Returns the lab's help text with the `--browser` option added. */
+function startUsage(): string {
+  const lines = labUsage(COMMAND, SUMMARY).split("\n");
+  const helpLine = lines.findIndex((line) => line.includes("--help"));
+  lines.splice(helpLine, 0, BROWSER_OPTION_HELP);
+  return lines.join("\n");
+}
+
 interface OpenBrowser {
-  /** Closes Chromium if it still runs and removes its profile. */
+  /** Closes the browser if it still runs and removes its profile. */
   stop(): Promise<void>;
 }
 
@@ -59,24 +86,23 @@ interface OpenBrowser {
  * Opens the lab page in Chromium with the extension, or prints how to load
  * it by hand when there is no display or no Chromium.
  */
-function openBrowser(pageUrl: string): OpenBrowser | null {
+function openChromium(pageUrl: string): OpenBrowser | null {
+  const extensionDir = EXTENSION_DIRS.chrome;
   const executable = chromiumPath(process.env);
   if (!hasDisplay(process.env)) {
-    const reason =
-      "No display is available (DISPLAY and WAYLAND_DISPLAY are unset), so no browser was opened.";
-    console.log(manualInstructions(reason, EXTENSION_DIR, pageUrl));
+    console.log(manualInstructions(noDisplayReason(), extensionDir, pageUrl));
     return null;
   }
   if (!chromiumExists(executable)) {
     const reason = `Chromium was not found at ${executable} (set CHROMIUM_PATH to use another).`;
-    console.log(manualInstructions(reason, EXTENSION_DIR, pageUrl));
+    console.log(manualInstructions(reason, extensionDir, pageUrl));
     return null;
   }
 
   const profileDir = mkdtempSync(join(tmpdir(), "cors-lens-profile-"));
   const chromium = launchChromium({
     executable,
-    extensionDir: EXTENSION_DIR,
+    extensionDir,
     profileDir,
     url: pageUrl,
   });
@@ -85,7 +111,7 @@ function openBrowser(pageUrl: string): OpenBrowser | null {
 
   chromium.on("error", (error) => {
     const reason = `Starting ${executable} failed: ${error.message}.`;
-    console.error(manualInstructions(reason, EXTENSION_DIR, pageUrl));
+    console.error(manualInstructions(reason, extensionDir, pageUrl));
   });
   void exited.then((ending) => {
     removeProfile(profileDir);
@@ -104,6 +130,54 @@ function openBrowser(pageUrl: string): OpenBrowser | null {
       await exited;
     },
   };
+}
+
+/**
+ * Opens the lab page in Firefox with the extension installed as a temporary
+ * add-on, in a temporary profile, or prints how to load it by hand in
+ * about:debugging when there is no display or no Firefox.
+ */
+async function openFirefox(pageUrl: string): Promise<OpenBrowser | null> {
+  const extensionDir = EXTENSION_DIRS.firefox;
+  const executable = firefoxPath(process.env);
+  if (!hasDisplay(process.env)) {
+    console.log(
+      firefoxManualInstructions(noDisplayReason(), extensionDir, pageUrl),
+    );
+    return null;
+  }
+  if (!existsSync(executable)) {
+    const reason = `Firefox was not found at ${executable} (set FIREFOX_PATH to use another).`;
+    console.log(firefoxManualInstructions(reason, extensionDir, pageUrl));
+    return null;
+  }
+
+  let runner;
+  try {
+    runner = await launchFirefox({ executable, extensionDir, url: pageUrl });
+  } catch (error) {
+    const reason = `Starting ${executable} with web-ext failed: ${String(error)}.`;
+    console.error(firefoxManualInstructions(reason, extensionDir, pageUrl));
+    return null;
+  }
+  let stopping = false;
+  runner.registerCleanup(() => {
+    if (!stopping) {
+      console.log("Firefox closed. The lab keeps running until Ctrl-C.");
+    }
+  });
+  console.log(firefoxInstructions(pageUrl));
+
+  return {
+    stop: async () => {
+      stopping = true;
+      await runner.exit();
+    },
+  };
+}
+
+function noDisplayReason(): string {
+  return "No display is available (DISPLAY and WAYLAND_DISPLAY are unset), so no browser was opened.";
 }
 
 /**
@@ -131,4 +205,4 @@ function removeProfile(profileDir: string): void {
   }
 }
 
-runCommand(COMMAND, main);
+runCommand(COMMAND, main, `--browser, ${OPTION_NAMES}`);

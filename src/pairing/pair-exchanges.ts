@@ -26,9 +26,9 @@ export function pairExchanges(records: readonly RequestRecord[]): Exchange[] {
   for (const record of ordered) {
     if (isPreflight(record)) {
       const key = pairingKey(record, record.url);
-      // Chromium sends the preflights of concurrent identical requests in the order
-      // the requests started (observed in Chromium 156), so the oldest waiting
-      // request that matches gets the preflight.
+      // Chromium and Firefox send the preflights of concurrent identical requests in
+      // the order the requests started (observed in Chromium 156 and Firefox 153), so
+      // the oldest waiting request that matches gets the preflight.
       const candidates = waitingForPreflight.get(key) ?? [];
       const index = candidates.findIndex((candidate) =>
         preflightMatches(record, candidate),
@@ -84,6 +84,8 @@ function toExchange(
  * An actual request whose headers are not known yet may still need a preflight: in
  * Chromium its preflight runs between its `onBeforeRequest` and its `onSendHeaders`
  * (observed in Chromium 156), and when the preflight fails the headers are never sent.
+ * Firefox fires the actual request's `onSendHeaders` before the preflight starts
+ * (observed in Firefox 153), so there the headers are known.
  */
 function mayNeedPreflight(record: RequestRecord): boolean {
   if (!record.requestHeadersSeen) return true;
@@ -125,12 +127,15 @@ function preflightAllowsMethodOf(
 }
 
 /**
- * webRequest never shows `Authorization` in request headers (Chromium 156,
+ * Chromium's webRequest never shows `Authorization` in request headers (Chromium 156,
  * `extraHeaders` or not), while the preflight names it in Access-Control-Request-Headers,
- * so the comparison leaves it out.
+ * so an actual request without it may still have sent it. Firefox shows it (Firefox
+ * 153), and an actual request that shows it must find it in the preflight.
  */
 function sameNames(fromPreflight: string[], fromActual: string[]): boolean {
-  const hidden = new Set(["authorization"]);
+  const hidden = fromActual.includes("authorization")
+    ? new Set<string>()
+    : new Set(["authorization"]);
   const left = fromPreflight.filter((name) => !hidden.has(name)).sort();
   const right = fromActual.filter((name) => !hidden.has(name)).sort();
   return (
@@ -148,8 +153,28 @@ function appendTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   else list.push(value);
 }
 
+/**
+ * Orders records by start time. Firefox gives whole milliseconds (Firefox 153), so an
+ * actual request and its preflight can start in the same millisecond: the actual
+ * request goes first, because in both browsers it starts before its preflight.
+ */
 function compareByStart(left: RequestRecord, right: RequestRecord): number {
   if (left.startTime !== right.startTime)
     return left.startTime - right.startTime;
-  return left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
+  const preflightOrder = Number(isPreflight(left)) - Number(isPreflight(right));
+  if (preflightOrder !== 0) return preflightOrder;
+  return compareIds(left.id, right.id);
+}
+
+/** Compares webRequest ids, which both browsers count up as decimal strings, by value. */
+function compareIds(left: string, right: string): number {
+  const decimal = /^\d+$/;
+  if (
+    decimal.test(left) &&
+    decimal.test(right) &&
+    left.length !== right.length
+  ) {
+    return left.length - right.length;
+  }
+  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -1,18 +1,34 @@
 import browser from "webextension-polyfill";
 
+/** Returns the browser whose DevTools the page runs in, from the URL scheme. */
+export function devtoolsBrowser(protocol: string): "firefox" | "chromium" {
+  return protocol === "moz-extension:" ? "firefox" : "chromium";
+}
+
 /**
- * Sets `data-theme` on `root` to DevTools' theme and keeps it in step. Without DevTools
- * (a detached view) the attribute stays unset and the CSS follows `prefers-color-scheme`.
+ * Maps DevTools' theme name to the panel's. Chromium names its light theme "default",
+ * Firefox "light".
+ */
+export function panelTheme(themeName: string): "light" | "dark" {
+  return themeName === "dark" ? "dark" : "light";
+}
+
+/**
+ * Sets `data-theme` on `root` to DevTools' theme and keeps it in step, and
+ * `data-devtools` to the browser, whose DevTools colors the panel takes. Without
+ * DevTools (a detached view) both stay unset and the CSS follows
+ * `prefers-color-scheme`.
  */
 export function followDevtoolsTheme(root: HTMLElement): void {
   const panels = browser.devtools?.panels;
   if (panels === undefined) return;
-  // Chromium names its themes "default" and "dark"; Firefox "light" and "dark".
+  root.dataset.devtools = devtoolsBrowser(location.protocol);
   const apply = (themeName: string) => {
-    root.dataset.theme = themeName === "dark" ? "dark" : "light";
+    root.dataset.theme = panelTheme(themeName);
   };
   apply(panels.themeName);
   if (panels.onThemeChanged !== undefined) {
+    // Firefox 55 and later.
     panels.onThemeChanged.addListener(apply);
   } else if (typeof chrome !== "undefined") {
     // Chromium has no onThemeChanged event but setThemeChangeHandler (Chrome 99+).

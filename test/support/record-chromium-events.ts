@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { CHROMIUM_LOOPBACK_ONLY_ARGS } from "../../src/lab/chromium";
 import { chromium, type Page } from "playwright-core";
 import { startLab } from "../../src/lab/lab-server";
 
@@ -56,10 +57,7 @@ const context = await chromium.launchPersistentContext(profile, {
     `--disable-extensions-except=${RECORDER}`,
     `--load-extension=${RECORDER}`,
     "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    ...CHROMIUM_LOOPBACK_ONLY_ARGS,
   ],
 });
 try {

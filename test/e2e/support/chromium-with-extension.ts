@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { CHROMIUM_LOOPBACK_ONLY_ARGS } from "../../../src/lab/chromium";
 import {
   chromium,
   type BrowserContext,
@@ -43,11 +44,7 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
       "--no-sandbox",
-      // An offline machine: keep Chromium from calling its own services.
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
+      ...CHROMIUM_LOOPBACK_ONLY_ARGS,
     ],
   });
   const worker = async (): Promise<Worker> => {

@@ -53,6 +53,7 @@ describe("chromiumArguments", () => {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      "--proxy-server=http://127.0.0.1:9",
       "http://127.0.0.1:4100/",
     ]);
   });

@@ -129,11 +129,20 @@ describe("npm run lab", { timeout: COMMAND_TIMEOUT }, () => {
 
 describe("npm start", { timeout: COMMAND_TIMEOUT }, () => {
   it("exits with code 2 on an unknown option before building", async () => {
-    const result = await runToExit("src/lab/start.ts", ["--browser"]);
+    const result = await runToExit("src/lab/start.ts", ["--port"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
-      "npm start: unknown option --browser (options: --page-port, --api-port, --verbose, --help)\n",
+      "npm start: unknown option --port (options: --browser, --page-port, --api-port, --verbose, --help)\n",
+    );
+  });
+
+  it("exits with code 2 on an unknown browser before building", async () => {
+    const result = await runToExit("src/lab/start.ts", ["--browser", "safari"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      'npm start: invalid value "safari" for --browser: expected chrome or firefox (options: --browser, --page-port, --api-port, --verbose, --help)\n',
     );
   });
 
@@ -142,5 +151,6 @@ describe("npm start", { timeout: COMMAND_TIMEOUT }, () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Usage: npm start [options]");
     expect(result.stdout).toContain("--page-port <port>");
+    expect(result.stdout).toContain("--browser <name>");
   });
 });
