@@ -22,6 +22,12 @@ export class RecordAssembler {
    */
   apply({ event, details }: WebRequestEvent): RequestRecord | null {
     if (event === "onBeforeRequest") {
+      // After a redirect Chromium fires onBeforeRequest again with the same requestId
+      // for the new URL (observed in Chromium 156): the request goes on, hops and all.
+      const redirected = this.inFlight.get(details.requestId);
+      if (redirected !== undefined && redirected.redirects.length > 0) {
+        return redirected;
+      }
       const record = startRecord(details);
       this.inFlight.set(record.id, record);
       return record;

@@ -9,11 +9,25 @@ import {
   sendText,
 } from "./http-exchange";
 import { headerValue } from "../model/header";
-import type { LabOrigins } from "./lab-origins";
+import { localhostOrigin, type LabOrigins } from "./lab-origins";
+
+/** A request path split into the scenario id and the redirect step. */
+interface ScenarioTarget {
+  readonly path: string;
+  readonly step: string;
+}
+
+/** Splits `/api/<id>/<step>` into `/api/<id>` and `<step>`; the step may be empty. */
+function scenarioTarget(path: string): ScenarioTarget {
+  const stepStart = path.indexOf("/", scenarioPath("").length);
+  if (stepStart === -1) return { path, step: "" };
+  return { path: path.slice(0, stepStart), step: path.slice(stepStart + 1) };
+}
 
 /**
- * Creates the API origin's request handler: OPTIONS at `/api/<id>` gets the
- * scenario's preflight response, every other method its actual response.
+ * Creates the API origin's request handler: OPTIONS at `/api/<id>` or
+ * `/api/<id>/<step>` gets the scenario's preflight response, every other
+ * method its actual response.
  */
 export function createApiHandler(
   scenarios: readonly Scenario[],
@@ -23,9 +37,12 @@ export function createApiHandler(
     scenarios.map((scenario) => [scenarioPath(scenario.id), scenario]),
   );
 
+  const apiAlias = localhostOrigin(origins.api);
+
   return (request, response) => {
     const path = requestPath(request);
-    const scenario = scenariosByPath.get(path);
+    const target = scenarioTarget(path);
+    const scenario = scenariosByPath.get(target.path);
     if (scenario === undefined) {
       sendText(response, 404, `No scenario is served at ${path}.\n`);
       return;
@@ -44,12 +61,16 @@ export function createApiHandler(
     }
 
     const headers = requestHeaderList(request);
+    const host = headerValue(headers, "Host") ?? new URL(origins.api).host;
     const context: RequestContext = {
       method,
+      url: `http://${host}${request.url ?? path}`,
+      step: target.step,
       origin: headerValue(headers, "Origin"),
       headers,
       pageOrigin: origins.page,
       apiOrigin: origins.api,
+      localhostApiOrigin: apiAlias,
     };
     try {
       const resolved = resolveResponse(source, context);

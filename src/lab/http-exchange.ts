@@ -27,7 +27,7 @@ export function sendResponse(
   response: ServerResponse,
   status: number,
   headers: HeaderList,
-  body: string,
+  body: string | Uint8Array,
 ): void {
   // A flat name/value array makes Node write one line per pair, keeping
   // repeated names as separate lines.

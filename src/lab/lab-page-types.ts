@@ -22,13 +22,34 @@ export interface ScenarioListing {
   readonly scenarios: readonly ListedScenario[];
 }
 
-/** The result that `window.runScenario(id)` resolves to. */
-export interface ScenarioRunResult {
-  readonly id: string;
-  /** True when the fetch resolved with a 2xx status. */
+/** What one request of a scenario produced, as the page could see it. */
+export interface RequestOutcome {
+  /** True when the fetch resolved with a 2xx status, or the element loaded. */
   readonly ok: boolean;
-  /** The status the page could read, or null when the fetch failed. */
+  /**
+   * The status the page could read: 0 for the opaque response of a `no-cors`
+   * fetch, null when the fetch failed or the request was an element load.
+   */
   readonly status: number | null;
-  /** The error the fetch rejected with, such as `TypeError: Failed to fetch`. */
+  /**
+   * The error the fetch or the load rejected with, such as
+   * `TypeError: Failed to fetch`, or null when it succeeded.
+   */
   readonly error: string | null;
+  /**
+   * What `headers.get()` returned for the scenario's `readHeader`: null when
+   * the header was not exposed to the page or not sent. Absent when the
+   * scenario reads no header or the fetch failed.
+   */
+  readonly readHeaderValue?: string | null;
+}
+
+/**
+ * The result that `window.runScenario(id)` resolves to. Its outcome fields
+ * describe the last request of the run.
+ */
+export interface ScenarioRunResult extends RequestOutcome {
+  readonly id: string;
+  /** Every request of the run, oldest first: more than one when the scenario repeats its request. */
+  readonly requests: readonly RequestOutcome[];
 }

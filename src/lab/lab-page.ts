@@ -1,3 +1,5 @@
+import { localhostOrigin } from "./lab-origins";
+
 /** The lab page's HTML. Its script fills in the scenario list. */
 export const LAB_PAGE_HTML = `<!doctype html>
 <html lang="en">
@@ -55,15 +57,21 @@ output[data-outcome="status"] {
 `;
 
 /**
- * Returns the page's Content-Security-Policy: scripts and styles from the page
- * origin only, and network requests to the page and API origins only.
+ * Returns the page's Content-Security-Policy: styles from the page origin
+ * only, and scripts, images, fonts and network requests from the page origin
+ * and the API server. The API server is listed under both of its names,
+ * `127.0.0.1` and `localhost`, because redirecting scenarios move requests
+ * from one to the other, and the policy applies to every redirect hop.
  */
 export function labPageContentSecurityPolicy(apiOrigin: string): string {
+  const api = `${apiOrigin} ${localhostOrigin(apiOrigin)}`;
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    `script-src 'self' ${api}`,
     "style-src 'self'",
-    `connect-src 'self' ${apiOrigin}`,
+    `connect-src 'self' ${api}`,
+    `img-src 'self' ${api}`,
+    `font-src 'self' ${api}`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

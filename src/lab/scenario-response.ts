@@ -5,7 +5,7 @@ import type { RequestContext, ResponseSource } from "./scenario";
 export interface ResolvedResponse {
   readonly status: number;
   readonly headers: HeaderList;
-  readonly body: string;
+  readonly body: string | Uint8Array;
 }
 
 /** Builds the response a scenario gives to the request in `context`. */

@@ -17,6 +17,9 @@ const NAVIGATION_TYPES = new Set([
  */
 export function isCorsCandidate(record: RequestRecord): boolean {
   if (NAVIGATION_TYPES.has(record.type)) return false;
+  // Chromium 156 first looks a web font up in its cache only, and that lookup ends with
+  // net::ERR_CACHE_MISS before the real request goes out (observed in Chromium 156).
+  if (record.error === "net::ERR_CACHE_MISS") return false;
   if (isSameOrigin(record)) return false;
   if (!record.requestHeadersSeen) return true;
   const fetchMode = headerValue(record.requestHeaders, "sec-fetch-mode");

@@ -25,6 +25,14 @@ const RECORDINGS: Record<string, (page: Page) => Promise<unknown>> = {
   "authorization-not-allowed": (page) =>
     runScenarios(page, ["authorization-not-allowed"]),
   "passing-put": (page) => runScenarios(page, ["passing-put"]),
+  "redirect-allowed-on-every-hop": (page) =>
+    runScenarios(page, ["redirect-allowed-on-every-hop"]),
+  "redirect-post-303-to-get": (page) =>
+    runScenarios(page, ["redirect-post-303-to-get"]),
+  "preflight-cache-max-age-600": (page) =>
+    runScenarios(page, ["preflight-cache-max-age-600"]),
+  "font-without-allow-origin": (page) =>
+    runScenarios(page, ["font-without-allow-origin"]),
   "concurrent-preflights": (page) =>
     runScenarios(
       page,

@@ -4,6 +4,7 @@
  */
 import type {
   ListedScenario,
+  RequestOutcome,
   ScenarioListing,
   ScenarioRunResult,
 } from "../lab-page-types";
@@ -24,7 +25,13 @@ async function runScenario(id: string): Promise<ScenarioRunResult> {
   if (scenario === undefined) throw new Error(`Unknown scenario "${id}".`);
 
   showRunning(id);
-  const result = await fetchScenario(scenario);
+  const requests: RequestOutcome[] = [];
+  const count = Math.max(1, scenario.request.repeat ?? 1);
+  for (let run = 0; run < count; run += 1) {
+    requests.push(await makeRequest(scenario));
+  }
+  const last = requests[requests.length - 1] ?? failure("No request was made.");
+  const result: ScenarioRunResult = { ...last, id, requests };
   showResult(result);
   return result;
 }
@@ -38,35 +45,114 @@ async function runAllScenarios(): Promise<ScenarioRunResult[]> {
   return results;
 }
 
+function makeRequest(scenario: ListedScenario): Promise<RequestOutcome> {
+  switch (scenario.request.destination) {
+    case "image":
+      return loadImage(scenario);
+    case "font":
+      return loadFont(scenario);
+    case "script":
+      return loadModuleScript(scenario);
+    case undefined:
+      return fetchScenario(scenario);
+  }
+}
+
+function failure(error: string): RequestOutcome {
+  return { ok: false, status: null, error };
+}
+
+const LOADED: RequestOutcome = { ok: true, status: null, error: null };
+
 async function fetchScenario(
   scenario: ListedScenario,
-): Promise<ScenarioRunResult> {
+): Promise<RequestOutcome> {
   const { request } = scenario;
   const headers = new Headers();
   for (const header of request.headers) {
     headers.append(header.name, header.value);
   }
   // `no-store` also bypasses the preflight cache (observed in Chromium 156), so
-  // every run sends a fresh OPTIONS request when one is needed.
+  // every run sends a fresh OPTIONS request when one is needed, unless the
+  // scenario asks for the default cache mode.
   const init: RequestInit = {
     method: request.method,
     headers,
     credentials: request.credentials,
-    cache: "no-store",
+    mode: request.mode ?? "cors",
+    cache: request.cache === "default" ? "default" : "no-store",
   };
   if (request.body !== undefined) init.body = request.body;
 
   try {
     const response = await fetch(scenario.url, init);
     await response.arrayBuffer();
-    return {
-      id: scenario.id,
+    const outcome: RequestOutcome = {
       ok: response.ok,
       status: response.status,
       error: null,
     };
+    if (request.readHeader === undefined) return outcome;
+    return {
+      ...outcome,
+      readHeaderValue: response.headers.get(request.readHeader),
+    };
   } catch (error) {
-    return { id: scenario.id, ok: false, status: null, error: String(error) };
+    return failure(String(error));
+  }
+}
+
+/** Loads the URL as an `<img crossorigin>`, which makes a CORS request. */
+function loadImage(scenario: ListedScenario): Promise<RequestOutcome> {
+  return new Promise((resolve) => {
+    const image = new Image();
+    image.crossOrigin =
+      scenario.request.credentials === "include"
+        ? "use-credentials"
+        : "anonymous";
+    image.addEventListener("load", () => resolve(LOADED));
+    // The error event carries no reason, for CORS failures or any other.
+    image.addEventListener("error", () =>
+      resolve(failure("The image did not load.")),
+    );
+    image.src = scenario.url;
+  });
+}
+
+/**
+ * Declares the URL as a font in an `@font-face` rule and loads it. Font loads
+ * are always CORS requests without credentials (CSS Fonts 4, "Font fetching
+ * requirements"). The rule goes into a constructed stylesheet because the page's
+ * Content-Security-Policy allows no inline style.
+ */
+async function loadFont(scenario: ListedScenario): Promise<RequestOutcome> {
+  const family = `lab-font-${scenario.id}`;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    `@font-face { font-family: "${family}"; src: url("${scenario.url}"); }`,
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  const face = [...document.fonts].find(
+    (candidate) => candidate.family.replaceAll('"', "") === family,
+  );
+  if (face === undefined) return failure(`No font face named ${family}.`);
+  try {
+    await face.load();
+    return LOADED;
+  } catch (error) {
+    return failure(String(error));
+  }
+}
+
+/** Imports the URL as a module script, which makes a CORS request. */
+async function loadModuleScript(
+  scenario: ListedScenario,
+): Promise<RequestOutcome> {
+  try {
+    await import(scenario.url);
+    return LOADED;
+  } catch (error) {
+    return failure(String(error));
   }
 }
 
@@ -87,6 +173,13 @@ function showResult(result: ScenarioRunResult): void {
   if (result.error !== null) {
     element.dataset["outcome"] = "error";
     element.textContent = `Failed: ${result.error}`;
+  } else if (result.status === null) {
+    element.dataset["outcome"] = "ok";
+    element.textContent = "Loaded";
+  } else if (result.status === 0) {
+    // A `no-cors` fetch resolves with an opaque response, whose status is 0.
+    element.dataset["outcome"] = "ok";
+    element.textContent = "Opaque response";
   } else if (result.ok) {
     element.dataset["outcome"] = "ok";
     element.textContent = `OK: HTTP ${String(result.status)}`;
@@ -131,7 +224,18 @@ function describeRequest(scenario: ListedScenario): string {
     (header) => `${header.name}: ${header.value}`,
   );
   const details = [`credentials: ${request.credentials}`, ...headers];
-  return `${request.method} ${scenario.url} (${details.join("; ")})`;
+  if (request.mode !== undefined) details.push(`mode: ${request.mode}`);
+  if (request.cache !== undefined) details.push(`cache: ${request.cache}`);
+  if (request.repeat !== undefined)
+    details.push(`sent ${request.repeat} times`);
+  if (request.readHeader !== undefined) {
+    details.push(`reads ${request.readHeader}`);
+  }
+  const action =
+    request.destination === undefined
+      ? request.method
+      : `${request.destination} load`;
+  return `${action} ${scenario.url} (${details.join("; ")})`;
 }
 
 function requireElement(id: string): HTMLElement {

@@ -31,10 +31,13 @@ describe("lab page", () => {
     const policy = directives(
       response.headers.get("content-security-policy") ?? "",
     );
+    const api = `${lab.apiOrigin} ${lab.apiOrigin.replace("127.0.0.1", "localhost")}`;
     expect(policy.get("default-src")).toBe("'none'");
-    expect(policy.get("script-src")).toBe("'self'");
+    expect(policy.get("script-src")).toBe(`'self' ${api}`);
     expect(policy.get("style-src")).toBe("'self'");
-    expect(policy.get("connect-src")).toBe(`'self' ${lab.apiOrigin}`);
+    expect(policy.get("connect-src")).toBe(`'self' ${api}`);
+    expect(policy.get("img-src")).toBe(`'self' ${api}`);
+    expect(policy.get("font-src")).toBe(`'self' ${api}`);
     expect(policy.get("base-uri")).toBe("'none'");
     expect(policy.get("frame-ancestors")).toBe("'none'");
   });

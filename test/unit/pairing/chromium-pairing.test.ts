@@ -74,3 +74,46 @@ describe("pairing of events recorded in Chromium", () => {
     expect(reversed).toEqual(exchanges);
   });
 });
+
+describe("records of events recorded in Chromium", () => {
+  it("keeps redirect hops when Chromium restarts the request", () => {
+    const { exchanges, recording } = pairRecorded(
+      "redirect-allowed-on-every-hop",
+    );
+    expect(exchanges).toHaveLength(1);
+    const [exchange] = exchanges;
+    expect(exchange?.actual.url).toBe(
+      `${recording.apiOrigin}/api/redirect-allowed-on-every-hop`,
+    );
+    expect(exchange?.actual.redirects).toHaveLength(1);
+    expect(exchange?.actual.redirects[0]?.statusCode).toBeGreaterThanOrEqual(
+      300,
+    );
+    expect(exchange?.actual.statusCode).toBe(200);
+  });
+
+  it("keeps the requested method across a 303 redirect", () => {
+    const { exchanges } = pairRecorded("redirect-post-303-to-get");
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]?.actual.method).toBe("POST");
+    expect(exchanges[0]?.actual.redirects[0]?.statusCode).toBe(303);
+    expect(exchanges[0]?.actual.redirects[0]?.redirectUrl).toMatch(/\/next$/);
+  });
+
+  it("marks a request served by a cached preflight", () => {
+    const { exchanges } = pairRecorded("preflight-cache-max-age-600");
+    expect(exchanges).toHaveLength(2);
+    const [first, second] = exchanges;
+    expect(first?.preflightSource).toBe("sent");
+    expect(second?.preflightSource).toBe("cached");
+    expect(second?.preflight?.id).toBe(first?.preflight?.id);
+  });
+
+  it("leaves out Chromium's cache-only font lookup", () => {
+    const { exchanges, records } = pairRecorded("font-without-allow-origin");
+    expect(records).toHaveLength(2);
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]?.actual.type).toBe("font");
+    expect(exchanges[0]?.actual.error).toBe("net::ERR_FAILED");
+  });
+});
