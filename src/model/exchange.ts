@@ -20,4 +20,9 @@ export interface Exchange {
   /** The preflight sent for this request, or for `cached`, the one whose answer was reused. */
   readonly preflight: RequestRecord | null;
   readonly preflightSource: PreflightSource;
+  /**
+   * Preflights sent for the URLs the actual request was redirected to, in order. Absent
+   * when there were none.
+   */
+  readonly redirectPreflights?: readonly RequestRecord[];
 }

@@ -48,7 +48,15 @@ export function originOf(url: string): string | null {
   }
 }
 
-/** The `Origin` the request carried, or its initiator when headers are unknown. */
+/**
+ * The origin the request started from: its `Origin` header, or its initiator when the
+ * headers are unknown. After a redirect, webRequest shows the last hop's headers, whose
+ * `Origin` is `null` once a hop crossed origins (Fetch standard, "HTTP-redirect fetch"
+ * step 12), so the initiator is used then.
+ */
 export function requestOrigin(record: RequestRecord): string | null {
+  if (record.redirects.length > 0 && record.initiator !== null) {
+    return record.initiator;
+  }
   return headerValue(record.requestHeaders, "origin") ?? record.initiator;
 }

@@ -10,16 +10,19 @@ import {
 import { isCorsCandidate, isPreflight, requestOrigin } from "./cors-request";
 
 /**
- * Groups records into exchanges: each preflight is attached to the oldest earlier actual
- * request it matches that has no preflight yet, and an actual request that needed a preflight but has none is
- * marked as cleared by the preflight cache, with the latest earlier matching preflight.
- * Exchanges come out in the order their actual requests started. The result depends only
- * on the records, not on the order they are given in.
+ * Groups records into exchanges. Each preflight is attached to the oldest earlier actual
+ * request it matches that has no preflight yet, or, when it targets a URL the request
+ * was redirected to, to that request's redirect preflights. An actual request that
+ * needed a preflight but has none is marked as cleared by the preflight cache, with the
+ * latest earlier matching preflight. Exchanges come out in the order their actual
+ * requests started, and depend only on the records, not on the order they come in.
  */
 export function pairExchanges(records: readonly RequestRecord[]): Exchange[] {
   const ordered = [...records].sort(compareByStart);
   const waitingForPreflight = new Map<string, RequestRecord[]>();
   const preflightOf = new Map<string, RequestRecord>();
+  const waitingAfterRedirect = new Map<string, RequestRecord[]>();
+  const redirectPreflightsOf = new Map<string, RequestRecord[]>();
   const seenPreflights = new Map<string, RequestRecord[]>();
   const actuals: RequestRecord[] = [];
 
@@ -37,6 +40,8 @@ export function pairExchanges(records: readonly RequestRecord[]): Exchange[] {
       if (candidate !== undefined) {
         preflightOf.set(candidate.id, record);
         candidates.splice(index, 1);
+      } else {
+        attachAfterRedirect(record, waitingAfterRedirect, redirectPreflightsOf);
       }
       appendTo(seenPreflights, key, record);
       continue;
@@ -46,11 +51,50 @@ export function pairExchanges(records: readonly RequestRecord[]): Exchange[] {
     if (mayNeedPreflight(record)) {
       appendTo(waitingForPreflight, pairingKey(record, record.url), record);
     }
+    for (const hop of record.redirects) {
+      appendTo(
+        waitingAfterRedirect,
+        pairingKey(record, hop.redirectUrl),
+        record,
+      );
+    }
   }
 
-  return actuals.map((actual) =>
-    toExchange(actual, preflightOf.get(actual.id) ?? null, seenPreflights),
+  return actuals.map((actual) => {
+    const exchange = toExchange(
+      actual,
+      preflightOf.get(actual.id) ?? null,
+      seenPreflights,
+    );
+    const redirectPreflights = redirectPreflightsOf.get(actual.id);
+    return redirectPreflights === undefined
+      ? exchange
+      : { ...exchange, redirectPreflights };
+  });
+}
+
+/**
+ * Attaches a preflight sent for a URL a request was redirected to. Chromium sends a new
+ * preflight after a redirect when the request still needs one (observed in Chromium 156
+ * after a 307); its `Origin` is `null` after a cross-origin hop, so only the method and
+ * the timing are compared.
+ */
+function attachAfterRedirect(
+  preflight: RequestRecord,
+  waitingAfterRedirect: Map<string, RequestRecord[]>,
+  redirectPreflightsOf: Map<string, RequestRecord[]>,
+): void {
+  const candidates =
+    waitingAfterRedirect.get(pairingKey(preflight, preflight.url)) ?? [];
+  const index = candidates.findIndex(
+    (candidate) =>
+      preflight.startTime >= candidate.startTime &&
+      preflightAllowsMethodOf(preflight, candidate),
   );
+  const candidate = candidates[index];
+  if (candidate === undefined) return;
+  candidates.splice(index, 1);
+  appendTo(redirectPreflightsOf, candidate.id, preflight);
 }
 
 function toExchange(

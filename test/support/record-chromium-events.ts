@@ -29,6 +29,10 @@ const RECORDINGS: Record<string, (page: Page) => Promise<unknown>> = {
     runScenarios(page, ["redirect-allowed-on-every-hop"]),
   "redirect-post-303-to-get": (page) =>
     runScenarios(page, ["redirect-post-303-to-get"]),
+  "redirect-preflighted-307": (page) =>
+    runScenarios(page, ["redirect-preflighted-307"]),
+  "redirect-cross-origin-wildcard": (page) =>
+    runScenarios(page, ["redirect-cross-origin-wildcard"]),
   "preflight-cache-max-age-600": (page) =>
     runScenarios(page, ["preflight-cache-max-age-600"]),
   "font-without-allow-origin": (page) =>
@@ -89,9 +93,16 @@ try {
       (
         globalThis as unknown as { takeRecordedEvents(): unknown[] }
       ).takeRecordedEvents(),
-    )) as { details: { url: string } }[];
+    )) as { details: { url: string; requestId: string } }[];
+    // A request redirected to another origin keeps its requestId, so every event of a
+    // request that touched the API origin is kept.
+    const apiRequestIds = new Set(
+      events
+        .filter((event) => event.details.url.startsWith(lab.apiOrigin))
+        .map((event) => event.details.requestId),
+    );
     const apiEvents = events.filter((event) =>
-      event.details.url.startsWith(lab.apiOrigin),
+      apiRequestIds.has(event.details.requestId),
     );
     const fixture = {
       browser: `Chromium ${version}`,

@@ -117,3 +117,30 @@ describe("records of events recorded in Chromium", () => {
     expect(exchanges[0]?.actual.error).toBe("net::ERR_FAILED");
   });
 });
+
+describe("redirects recorded in Chromium", () => {
+  it("attaches the new preflight sent after a 307", () => {
+    const { exchanges } = pairRecorded("redirect-preflighted-307");
+    expect(exchanges).toHaveLength(1);
+    const [exchange] = exchanges;
+    expect(exchange?.preflight?.url).toBe(exchange?.actual.url);
+    expect(exchange?.redirectPreflights).toHaveLength(1);
+    expect(exchange?.redirectPreflights?.[0]?.url).toBe(
+      exchange?.actual.redirects[0]?.redirectUrl,
+    );
+  });
+
+  it("keeps the page origin after a cross-origin hop", () => {
+    const { exchanges, recording } = pairRecorded(
+      "redirect-cross-origin-wildcard",
+    );
+    expect(exchanges).toHaveLength(1);
+    const [exchange] = exchanges;
+    expect(exchange?.origin).toBe(recording.pageOrigin);
+    expect(exchange?.actual.redirects).toHaveLength(1);
+    expect(exchange?.actual.redirects[0]?.redirectUrl).toMatch(
+      /^http:\/\/localhost:/,
+    );
+    expect(exchange?.actual.statusCode).toBe(200);
+  });
+});
