@@ -1,21 +1,43 @@
+import { useState } from "preact/hooks";
 import type { AnalyzedExchange } from "../report/build-json-report";
+import { entriesInScope, type ExportScope } from "../report/export-scope";
+import type { ReportFormat } from "../report/render-report";
 import { ExchangeDetail } from "./exchange-detail";
 import { ExchangeList } from "./exchange-list";
 import type { ExchangeStore } from "./exchange-store";
+import { ExportMenu } from "./export-menu";
+import { ImportBanner, ImportHarButton, useFileDrop } from "./har-import";
+import type { ExportRequest } from "./panel-export";
+import { RedactionToggle } from "./redaction-toggle";
 import { Toolbar } from "./toolbar";
+import { useImportedView } from "./use-imported-view";
 import { usePanelState } from "./use-panel-state";
+import "./export-controls.css";
 
 interface AppProps {
+  /** The live capture of the inspected tab. */
   readonly store: ExchangeStore;
   /** Label of the tab the panel shows, such as "Tab 12". */
   readonly tabLabel: string;
   readonly onClear: () => void;
-  readonly onExport: (entries: readonly AnalyzedExchange[]) => void;
+  readonly onExport: (request: ExportRequest) => void;
+  /** Reads a HAR file into a store of its own, or rejects with the reason. */
+  readonly openHar: (file: File) => Promise<ExchangeStore>;
 }
 
 /** Renders the CORS panel: toolbar, list of exchanges, and the selected exchange's detail. */
-export function App({ store, tabLabel, onClear, onExport }: AppProps) {
+export function App(props: AppProps) {
+  const importedView = useImportedView(props.openHar);
+  const imported = importedView.imported;
+  const store = imported?.store ?? props.store;
   const state = usePanelState(store);
+  // The connection is live capture's, which goes on while a file is shown.
+  const liveState = usePanelState(props.store);
+  const [scope, setScope] = useState<ExportScope>("all");
+  const [format, setFormat] = useState<ReportFormat>("json");
+  const [redact, setRedact] = useState(true);
+  const drop = useFileDrop(importedView.open);
+
   const selected =
     state.selectedId === null
       ? undefined
@@ -23,15 +45,56 @@ export function App({ store, tabLabel, onClear, onExport }: AppProps) {
   const blockedCount = state.entries.filter(
     (entry) => entry.analysis.verdict === "blocked",
   ).length;
+  const exportScope =
+    scope === "selected" && selected === undefined ? "all" : scope;
+  const exportReport = (entries: readonly AnalyzedExchange[]) =>
+    props.onExport({
+      kind: "report",
+      format,
+      entries: entriesInScope(entries, exportScope, state.selectedId),
+      redact,
+    });
+
   return (
-    <div class="panel">
+    <div
+      class={drop.dragging ? "panel panel--dropping" : "panel"}
+      {...drop.handlers}
+    >
       <Toolbar
         exchangeCount={state.entries.length}
         blockedCount={blockedCount}
-        connection={state.connection}
-        tabLabel={tabLabel}
-        onClear={onClear}
-        onExport={() => onExport(state.entries)}
+        connection={liveState.connection}
+        tabLabel={
+          imported === null ? props.tabLabel : `Imported: ${imported.fileName}`
+        }
+        onClear={props.onClear}
+        canClear={imported === null}
+        onExport={() => exportReport(state.entries)}
+      >
+        <ExportMenu
+          scope={exportScope}
+          format={format}
+          hasSelection={selected !== undefined}
+          onScopeChange={setScope}
+          onFormatChange={setFormat}
+          onExportHar={() =>
+            props.onExport({
+              kind: "har",
+              records: store.getRecords(),
+              entries: state.entries,
+              redact,
+            })
+          }
+        />
+        <RedactionToggle checked={redact} onChange={setRedact} />
+        <ImportHarButton onFile={importedView.open} />
+      </Toolbar>
+      <ImportBanner
+        fileName={imported?.fileName ?? null}
+        requestCount={state.entries.length}
+        error={importedView.error}
+        onBackToLive={importedView.backToLive}
+        onDismissError={importedView.dismissError}
       />
       <main class="panel-body">
         <ExchangeList
@@ -49,6 +112,11 @@ export function App({ store, tabLabel, onClear, onExport }: AppProps) {
           )}
         </div>
       </main>
+      {drop.dragging ? (
+        <div class="drop-hint" aria-hidden="true">
+          Drop a HAR file to analyze it
+        </div>
+      ) : null}
     </div>
   );
 }

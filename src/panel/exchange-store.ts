@@ -28,6 +28,8 @@ export interface ExchangeStore {
   readonly receive: (message: BackgroundToPageMessage) => void;
   readonly select: (id: string | null) => void;
   readonly setConnectionState: (connection: ConnectionState) => void;
+  /** Returns every record received, preflights and non-CORS requests included. */
+  readonly getRecords: () => readonly RequestRecord[];
 }
 
 /**
@@ -130,6 +132,7 @@ export function createExchangeStore(
       if (connection === state.connection) return;
       update({ connection });
     },
+    getRecords: () => [...records.values()],
   };
 }
 

@@ -6,16 +6,42 @@ import {
 /** The browser reads the blob after `click()` returns, so the URL must outlive it. */
 const REVOKE_DELAY_MS = 60_000;
 
-/** Returns `cors-lens-report-2025-03-01T10-05-00Z.json` for that time: no `:` for Windows. */
-export function reportFileName(time: Date): string {
-  const stamp = time
+/** Returns the time as `2025-03-01T10-05-00Z`: no `:`, which Windows file names forbid. */
+function fileTimeStamp(time: Date): string {
+  return time
     .toISOString()
     .replace(/\.\d+Z$/, "Z")
     .replaceAll(":", "-");
-  return `cors-lens-report-${stamp}.json`;
 }
 
-/** Saves the JSON report of `entries` through a blob URL and an `<a download>` link. */
+/** Returns `cors-lens-report-2025-03-01T10-05-00Z.json` for that time and extension. */
+export function reportFileName(time: Date, extension = "json"): string {
+  return `cors-lens-report-${fileTimeStamp(time)}.${extension}`;
+}
+
+/** Returns `cors-lens-capture-2025-03-01T10-05-00Z.har` for that time. */
+export function harFileName(time: Date): string {
+  return `cors-lens-capture-${fileTimeStamp(time)}.har`;
+}
+
+/** Saves text as a file through a blob URL and an `<a download>` link. */
+export function downloadText(
+  text: string,
+  fileName: string,
+  mimeType: string,
+): void {
+  const blob = new Blob([text], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_DELAY_MS);
+}
+
+/** Saves the JSON report of `entries`, secrets redacted. */
 export function downloadJsonReport(
   entries: readonly AnalyzedExchange[],
   toolVersion: string,
@@ -25,15 +51,9 @@ export function downloadJsonReport(
     generatedAt: time.toISOString(),
     toolVersion,
   });
-  const blob = new Blob([`${JSON.stringify(report, null, 2)}\n`], {
-    type: "application/json",
-  });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = reportFileName(time);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_DELAY_MS);
+  downloadText(
+    `${JSON.stringify(report, null, 2)}\n`,
+    reportFileName(time),
+    "application/json",
+  );
 }

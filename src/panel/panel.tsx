@@ -6,10 +6,12 @@ import { App } from "./app";
 import { connectToBackground } from "./background-connection";
 import { followDevtoolsTheme } from "./devtools-theme";
 import { createExchangeStore } from "./exchange-store";
-import { downloadJsonReport } from "./export-report";
 import { connectExtensionPort } from "./extension-port";
+import { importHarText } from "../har/import-har";
+import { createImportedStore } from "./imported-store";
 import { findInspectedTab } from "./inspected-tab";
 import { MissingTabMessage } from "./missing-tab-message";
+import { saveExport } from "./panel-export";
 
 const root = document.getElementById("app");
 if (root === null) throw new Error("panel.html has no #app element");
@@ -44,7 +46,12 @@ if (inspected === null) {
           : `Tab ${inspected.tabId}`
       }
       onClear={() => connection.send({ type: "clear" })}
-      onExport={(entries) => downloadJsonReport(entries, toolVersion)}
+      onExport={(request) => saveExport(request, toolVersion)}
+      openHar={async (file) =>
+        createImportedStore(importHarText(await file.text()), (exchange) =>
+          analyzeExchange(exchange),
+        )
+      }
     />,
     root,
   );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { ConnectionState } from "./background-connection";
 
 interface ToolbarProps {
@@ -7,6 +8,10 @@ interface ToolbarProps {
   readonly tabLabel: string;
   readonly onClear: () => void;
   readonly onExport: () => void;
+  /** False while an imported file is shown: Clear acts on live capture only. */
+  readonly canClear?: boolean;
+  /** Export and import controls shown after the "Export report" button. */
+  readonly children?: ComponentChildren;
 }
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
@@ -24,6 +29,7 @@ export function Toolbar(props: ToolbarProps) {
         type="button"
         data-testid="clear"
         title="Remove every recorded request of this tab"
+        disabled={props.canClear === false}
         onClick={props.onClear}
       >
         Clear
@@ -31,11 +37,12 @@ export function Toolbar(props: ToolbarProps) {
       <button
         type="button"
         data-testid="export-report"
-        title="Save the findings of every request as a JSON file"
+        title="Save the findings report of the chosen requests in the chosen format"
         onClick={props.onExport}
       >
         Export report
       </button>
+      {props.children}
       <span class="toolbar-separator" />
       <span
         class="exchange-count"

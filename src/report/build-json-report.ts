@@ -1,6 +1,6 @@
-import type { Analysis, BrowserVerdict, Finding } from "../model/analysis";
-import type { Exchange } from "../model/exchange";
+import type { BrowserVerdict, Finding } from "../model/analysis";
 import type { RequestRecord } from "../model/request-record";
+import type { AnalyzedExchange } from "./analyzed-exchange";
 import {
   JSON_REPORT_VERSION,
   type JsonReport,
@@ -8,36 +8,39 @@ import {
   type JsonReportRequest,
   type JsonReportSummary,
 } from "./json-report";
+import { redactEntries } from "./redaction";
 
-/** An exchange together with its analysis, the unit every report is made of. */
-export interface AnalyzedExchange {
-  readonly exchange: Exchange;
-  readonly analysis: Analysis;
-}
+export type { AnalyzedExchange } from "./analyzed-exchange";
 
 export interface JsonReportOptions {
   /** ISO 8601 time to write as the report's creation time. */
   readonly generatedAt: string;
   /** Version of CORS Lens that made the report. */
   readonly toolVersion: string;
+  /**
+   * Replaces cookies, credentials and secret-looking query parameters by
+   * `[redacted]` (see redaction.ts). True when left out.
+   */
+  readonly redact?: boolean;
 }
 
 /**
- * Builds the JSON findings report, keeping the entries' order. Header values are copied
- * as captured.
+ * Builds the JSON findings report, keeping the entries' order. Secrets are redacted
+ * unless `options.redact` is false; other header values are copied as captured.
  */
-// TODO: redact Authorization, Cookie, Set-Cookie, Proxy-Authorization and
-// secret-looking query parameters before the report leaves the browser.
 export function buildJsonReport(
   entries: readonly AnalyzedExchange[],
   options: JsonReportOptions,
 ): JsonReport {
+  const redacted = options.redact ?? true;
+  const reported = redacted ? redactEntries(entries) : entries;
   return {
     version: JSON_REPORT_VERSION,
     generatedAt: options.generatedAt,
     tool: { name: "cors-lens", version: options.toolVersion },
-    summary: summarize(entries),
-    exchanges: entries.map(toReportExchange),
+    redacted,
+    summary: summarize(reported),
+    exchanges: reported.map(toReportExchange),
   };
 }
 

@@ -18,6 +18,8 @@ export interface JsonReport {
   /** ISO 8601 time the report was made. */
   readonly generatedAt: string;
   readonly tool: { readonly name: "cors-lens"; readonly version: string };
+  /** True when cookies, credentials and secret-looking query parameters were redacted. */
+  readonly redacted: boolean;
   readonly summary: JsonReportSummary;
   readonly exchanges: readonly JsonReportExchange[];
 }

@@ -213,3 +213,40 @@ describe("buildJsonReport", () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 });
+
+describe("buildJsonReport redaction", () => {
+  const withCookie = () => {
+    const entry = blockedPreflightExchange();
+    return {
+      ...entry,
+      exchange: {
+        ...entry.exchange,
+        preflight: entry.exchange.preflight && {
+          ...entry.exchange.preflight,
+          requestHeaders: [{ name: "Cookie", value: "sid=abc123" }],
+        },
+      },
+    };
+  };
+
+  it("redacts and says so by default", () => {
+    const report = buildJsonReport([withCookie()], OPTIONS);
+
+    expect(report.redacted).toBe(true);
+    expect(report.exchanges[0]?.preflight?.requestHeaders).toEqual([
+      { name: "Cookie", value: "sid=[redacted]" },
+    ]);
+  });
+
+  it("keeps values when redaction is off", () => {
+    const report = buildJsonReport([withCookie()], {
+      ...OPTIONS,
+      redact: false,
+    });
+
+    expect(report.redacted).toBe(false);
+    expect(report.exchanges[0]?.preflight?.requestHeaders).toEqual([
+      { name: "Cookie", value: "sid=abc123" },
+    ]);
+  });
+});
