@@ -1,5 +1,5 @@
 import { isHttpToken, splitHeaderList } from "./http-syntax";
-import type { ResponseHeaders } from "./response-headers";
+import type { HeaderIndex } from "./header-index";
 
 /** A parsed `Access-Control-Allow-Methods` or `Access-Control-Allow-Headers`. */
 export interface AllowList {
@@ -11,25 +11,23 @@ export interface AllowList {
   readonly invalid: readonly string[];
 }
 
+const ABSENT_LIST: AllowList = { value: null, elements: [], invalid: [] };
+
 /**
  * Parses a comma-separated allow list. Both browsers trim the elements and skip empty
  * ones (preflight_result.cc in Chromium, CheckPreflightRequestApproved in Firefox's
  * nsCORSListenerProxy.cpp), then reject the whole header when an element is not a
  * token.
  */
-export function parseAllowList(
-  headers: ResponseHeaders,
-  name: string,
-): AllowList {
+export function parseAllowList(headers: HeaderIndex, name: string): AllowList {
   const value = headers.value(name);
+  if (value === null) return ABSENT_LIST;
   const elements: string[] = [];
   const invalid: string[] = [];
-  if (value !== null) {
-    for (const element of splitHeaderList(value)) {
-      if (element.length === 0) continue;
-      if (isHttpToken(element)) elements.push(element);
-      else invalid.push(element);
-    }
+  for (const element of splitHeaderList(value)) {
+    if (element.length === 0) continue;
+    if (isHttpToken(element)) elements.push(element);
+    else invalid.push(element);
   }
   return { value, elements, invalid };
 }

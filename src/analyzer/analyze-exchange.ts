@@ -2,108 +2,187 @@ import type {
   Analysis,
   BrowserVerdict,
   CredentialsMode,
-  Finding,
+  ReadableResponseHeaders,
+  Verdict,
 } from "../model/analysis";
 import type { Exchange } from "../model/exchange";
 import { describeAssumptions } from "./assumptions";
 import type { CheckResult } from "./check-types";
 import { inferCredentials } from "./credentials-inference";
+import type { ExplanationContext } from "./explanation-context";
+import {
+  checkExposedHeaders,
+  readableResponseHeaders,
+} from "./exposed-headers";
 import { chromiumName, firefoxName, toFinding } from "./finding";
-import { firstError, isError, sortResults } from "./ordering";
-import { requestOrigin, requestedPermissions } from "./request-facts";
-import type { ResponseChain } from "./response-chain";
+import { HeaderIndex } from "./header-index";
+import { localNetworkRequest } from "./local-network";
+import { ModeResults } from "./mode-results";
+import { analyzeOpaqueExchange } from "./opaque-analysis";
+import { firstError, isError } from "./ordering";
+import type { OutcomeInput } from "./outcome-checks";
+import { checkOutcome } from "./outcome-checks";
+import { readRequestFacts } from "./request-facts";
 import { buildResponseChain } from "./response-chain";
-import type { RequestedPermissions } from "./run-checks";
-import { runChecks } from "./run-checks";
+import type { Browser } from "./rules";
 import { sanitizeExchange } from "./sanitize-exchange";
 
-/** The outcome of the checks in one credentials mode. */
-interface ModeOutcome {
-  readonly blocked: boolean;
-  readonly results: readonly CheckResult[];
-  readonly chromium: BrowserVerdict;
-  readonly firefox: BrowserVerdict;
-}
+const ALLOWED: BrowserVerdict = { verdict: "allowed", error: null };
 
-function browserVerdict(error: string | null): BrowserVerdict {
-  return { verdict: error === null ? "allowed" : "blocked", error };
-}
-
-function toFindings(
+function browserVerdict(
   results: readonly CheckResult[],
-  credentials: CredentialsMode,
-): Finding[] {
-  return results.map((result) => toFinding(result, credentials));
+  browser: Browser,
+): BrowserVerdict {
+  const first = firstError(results, browser);
+  if (first === null) return ALLOWED;
+  const error =
+    browser === "chromium" ? chromiumName(first) : firefoxName(first);
+  return { verdict: "blocked", error };
 }
 
-function evaluateMode(
-  chain: ResponseChain,
-  requested: RequestedPermissions,
+function verdictOf(results: readonly CheckResult[]): Verdict {
+  return results.some(isError) ? "blocked" : "allowed";
+}
+
+function describeReadableHeaders(
+  input: OutcomeInput,
   credentials: CredentialsMode,
-): ModeOutcome {
-  const results = sortResults(runChecks(chain, requested, credentials));
-  const chromiumFailure = firstError(results, "chromium");
-  const firefoxFailure = firstError(results, "firefox");
-  return {
-    blocked: results.some(isError),
-    results,
-    chromium: browserVerdict(
-      chromiumFailure === null ? null : chromiumName(chromiumFailure),
-    ),
-    firefox: browserVerdict(
-      firefoxFailure === null ? null : firefoxName(firefoxFailure),
-    ),
-  };
+  verdict: Verdict,
+): ReadableResponseHeaders | null {
+  const { chain, exchange } = input;
+  const blocked = verdict === "blocked";
+  if (chain.final !== null) {
+    const access = blocked ? "none" : "cors";
+    return readableResponseHeaders(chain.final.headers, access, credentials);
+  }
+  if (!chain.finalIsSameOrigin) return null;
+  const headers = new HeaderIndex(exchange.actual.responseHeaders);
+  return readableResponseHeaders(
+    headers,
+    blocked ? "none" : "all",
+    credentials,
+  );
+}
+
+/** The results of one credentials mode with everything that depends on them. */
+interface ModeAnalysis {
+  readonly results: readonly CheckResult[];
+  readonly verdict: Verdict;
+  readonly readable: ReadableResponseHeaders | null;
+}
+
+/**
+ * Completes the CORS results of one mode with the outcome checks, and, when the
+ * page can read the response, the warning about the headers it cannot read. That
+ * warning is about the final response, the last one, so it goes last.
+ */
+function analyzeMode(
+  input: OutcomeInput,
+  corsResults: readonly CheckResult[],
+  mode: CredentialsMode,
+): ModeAnalysis {
+  const results = checkOutcome(input, corsResults);
+  const verdict = verdictOf(results);
+  const readable = describeReadableHeaders(input, mode, verdict);
+  const final = input.chain.final;
+  if (verdict === "blocked" || final === null || readable === null) {
+    return { results, verdict, readable };
+  }
+  const hidden = checkExposedHeaders(final, readable, mode);
+  if (hidden === null) return { results, verdict, readable };
+  return { results: [...results, hidden], verdict, readable };
 }
 
 /**
  * Analyzes one exchange: runs every CORS check the browser applies to its responses,
  * lists each failure and warning with its fix, and names the error Chromium and
  * Firefox report. `options.credentials` forces a credentials mode. Without it, the mode is
- * inferred from the captured requests. Malformed input never makes it throw.
+ * inferred from the captured requests. A request sent in no-cors mode gets no CORS
+ * check, only a warning that its response is opaque. Malformed input never makes it
+ * throw.
  */
 export function analyzeExchange(
   exchange: Exchange,
   options?: { credentials?: CredentialsMode },
 ): Analysis {
   const safeExchange = sanitizeExchange(exchange);
-  const origin = requestOrigin(safeExchange);
-  const chain = buildResponseChain(safeExchange, origin);
-  const requested = requestedPermissions(safeExchange);
-  const outcomes = {
-    omit: evaluateMode(chain, requested, "omit"),
-    include: evaluateMode(chain, requested, "include"),
-  };
+  const facts = readRequestFacts(safeExchange);
+  if (facts.fetchMode === "no-cors") {
+    return analyzeOpaqueExchange(safeExchange, facts, options?.credentials);
+  }
 
+  const chain = buildResponseChain(safeExchange, facts.origin);
+  const modes = new ModeResults(chain, facts);
   const credentials = inferCredentials(
     safeExchange,
-    { omit: outcomes.omit.blocked, include: outcomes.include.blocked },
+    facts,
+    (mode) => modes.blocked(mode),
     options?.credentials,
   );
-  const chosen = outcomes[credentials.mode];
-  const otherMode: CredentialsMode =
-    credentials.mode === "omit" ? "include" : "omit";
-  const other = outcomes[otherMode];
-  const otherDiffers =
-    credentials.basis === "assumed" && other.blocked !== chosen.blocked;
+  const input: OutcomeInput = { exchange: safeExchange, chain, facts };
+  const localNetwork = localNetworkRequest(
+    facts.origin,
+    safeExchange.actual.url,
+  );
+  const simpleRequest = safeExchange.preflightSource === "not-needed";
+
+  const mode = credentials.mode;
+  const { results, verdict, readable } = analyzeMode(
+    input,
+    modes.results(mode),
+    mode,
+  );
+  const context: ExplanationContext = {
+    credentials: mode,
+    resource: facts.resource,
+    localNetwork,
+    simpleRequest,
+  };
+
+  let otherCredentialsMode: Analysis["otherCredentialsMode"] = null;
+  // The other mode is analyzed only when the mode was assumed and the other mode's
+  // verdict can differ: its CORS outcome differs, and it is not blocked while this
+  // mode is blocked too (by a failure with another cause).
+  const otherMode: CredentialsMode = mode === "omit" ? "include" : "omit";
+  const otherBlocked =
+    credentials.basis === "assumed" && modes.blocked(otherMode);
+  if (
+    credentials.basis === "assumed" &&
+    otherBlocked !== modes.blocked(mode) &&
+    !(otherBlocked && verdict === "blocked")
+  ) {
+    const other = analyzeMode(input, modes.results(otherMode), otherMode);
+    const otherResults = other.results;
+    const otherVerdict = other.verdict;
+    if (otherVerdict !== verdict) {
+      const otherContext: ExplanationContext = {
+        ...context,
+        credentials: otherMode,
+      };
+      otherCredentialsMode = {
+        mode: otherMode,
+        verdict: otherVerdict,
+        findings: otherResults.map((result) => toFinding(result, otherContext)),
+      };
+    }
+  }
 
   return {
-    verdict: chosen.blocked ? "blocked" : "allowed",
-    findings: toFindings(chosen.results, credentials.mode),
-    browsers: { chromium: chosen.chromium, firefox: chosen.firefox },
+    verdict,
+    findings: results.map((result) => toFinding(result, context)),
+    browsers: {
+      chromium: browserVerdict(results, "chromium"),
+      firefox: browserVerdict(results, "firefox"),
+    },
     credentials,
-    otherCredentialsMode: otherDiffers
-      ? {
-          mode: otherMode,
-          verdict: other.blocked ? "blocked" : "allowed",
-          findings: toFindings(other.results, otherMode),
-        }
-      : null,
+    otherCredentialsMode,
     assumptions: describeAssumptions({
       exchange: safeExchange,
-      origin,
+      origin: facts.origin,
       chain,
-      results: chosen.results,
+      results,
+      localNetwork,
     }),
+    readableResponseHeaders: readable,
   };
 }

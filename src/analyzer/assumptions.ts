@@ -1,6 +1,9 @@
 import type { Exchange } from "../model/exchange";
 import type { CheckResult } from "./check-types";
+import type { LocalNetworkRequest } from "./local-network";
+import { describeLocalNetworkRequest } from "./local-network";
 import { isError } from "./ordering";
+import { describePreflightCache } from "./preflight-cache";
 import type { ResponseChain } from "./response-chain";
 
 /** The inputs from which the assumptions of one analysis are described. */
@@ -10,19 +13,35 @@ export interface AssumptionInput {
   readonly chain: ResponseChain;
   /** The results in the chosen credentials mode. */
   readonly results: readonly CheckResult[];
+  readonly localNetwork: LocalNetworkRequest | null;
 }
 
-function preflightAssumptions({ exchange, chain }: AssumptionInput): string[] {
-  const { preflight, preflightSource } = exchange;
-  if (preflightSource === "cached") {
-    return preflight === null
-      ? [
-          "No preflight was seen before this request, and no earlier preflight was found whose cached answer could have allowed it. Its method and headers were not checked.",
-        ]
-      : [
-          `No preflight was seen before this request. The browser reused the cached answer of an earlier preflight (OPTIONS ${preflight.url}), so the method and headers were checked against that answer.`,
-        ];
+function cachedPreflightAssumptions({
+  exchange,
+  chain,
+}: AssumptionInput): string[] {
+  const { preflight, actual } = exchange;
+  if (preflight === null) {
+    return [
+      "No preflight was seen before this request, and no earlier preflight was found whose cached answer could have allowed it. Its method and headers were not checked.",
+    ];
   }
+  const assumptions = [
+    `No preflight was seen before this request. The browser reused the cached answer of an earlier preflight (OPTIONS ${preflight.url}), so the method and headers were checked against that answer.`,
+  ];
+  const maxAge =
+    chain.preflight === null
+      ? null
+      : chain.preflight.headers.value("Access-Control-Max-Age");
+  const cache = describePreflightCache(preflight, actual, maxAge);
+  if (cache !== null) assumptions.push(cache);
+  return assumptions;
+}
+
+function preflightAssumptions(input: AssumptionInput): string[] {
+  const { exchange, chain } = input;
+  const { preflight, preflightSource } = exchange;
+  if (preflightSource === "cached") return cachedPreflightAssumptions(input);
   if (preflightSource !== "sent") return [];
   if (preflight === null) {
     return [
@@ -38,10 +57,19 @@ function preflightAssumptions({ exchange, chain }: AssumptionInput): string[] {
       `The preflight got no response${reason}, so its checks were skipped.`,
     ];
   }
+  if (chain.preflightAfterStep !== null) {
+    return [
+      `The captured preflight went to ${preflight.url}, the target of a redirect, so it was checked after that redirect. A preflight to the first URL, if one was sent, was not captured.`,
+    ];
+  }
   return [];
 }
 
-function requestAssumptions({ exchange, origin }: AssumptionInput): string[] {
+function requestAssumptions({
+  exchange,
+  origin,
+  localNetwork,
+}: AssumptionInput): string[] {
   const assumptions: string[] = [];
   if (origin === null) {
     assumptions.push(
@@ -56,6 +84,11 @@ function requestAssumptions({ exchange, origin }: AssumptionInput): string[] {
       );
     }
   }
+  if (localNetwork !== null) {
+    assumptions.push(
+      `Local Network Access: ${describeLocalNetworkRequest(localNetwork)}. Chromium asks the user for permission before it sends such a request, and Firefox checks it only when its preferences turn the feature on. Headers cannot show whether the permission was granted, so the analysis assumes it was. A denied permission fails the request with LocalNetworkAccessPermissionDenied in Chromium.`,
+    );
+  }
   return assumptions;
 }
 
@@ -66,7 +99,10 @@ function outcomeAssumptions({
 }: AssumptionInput): string[] {
   const { actual } = exchange;
   const preflightFailed = results.some(
-    (result) => isError(result) && result.response.role === "preflight",
+    (result) =>
+      isError(result) &&
+      result.response.role === "preflight" &&
+      result.rule !== "request-failed",
   );
   if (preflightFailed) {
     return [
@@ -79,9 +115,14 @@ function outcomeAssumptions({
       "The response has not arrived yet, so only the checks that came before it ran.",
     );
   }
-  if (actual.error !== null && !results.some(isError)) {
+  const failure = results.find((result) => result.rule === "request-failed");
+  if (failure !== undefined) {
+    const reported =
+      failure.value === null
+        ? "The request ended without a response"
+        : `The browser reported ${failure.value}`;
     assumptions.push(
-      `The browser reported ${actual.error}, but every CORS check passes. The failure is probably not CORS: a network error, another extension, or a blocked address can cause it.`,
+      `${reported}, but no CORS check explains it. The failure is probably not CORS: a network error, another extension, or Local Network Access can cause it.`,
     );
   }
   return assumptions;
@@ -89,9 +130,12 @@ function outcomeAssumptions({
 
 /** Lists, in plain words, the facts the analysis took for granted. */
 export function describeAssumptions(input: AssumptionInput): string[] {
-  return [
-    ...requestAssumptions(input),
-    ...preflightAssumptions(input),
-    ...outcomeAssumptions(input),
-  ];
+  const assumptions = requestAssumptions(input);
+  for (const assumption of preflightAssumptions(input)) {
+    assumptions.push(assumption);
+  }
+  for (const assumption of outcomeAssumptions(input)) {
+    assumptions.push(assumption);
+  }
+  return assumptions;
 }

@@ -69,19 +69,55 @@ const BROWSER_ADDED_HEADER_NAMES = new Set([
  */
 const NO_CACHE_HEADER_NAMES = new Set(["cache-control", "pragma"]);
 
+/** Kind of a request header name, as the checks below tell them apart. */
+type HeaderKind =
+  "forbidden" | "method-override" | "browser-added" | "no-cache" | "other";
+
+/** Number of names beyond the tables above whose kind is remembered. */
+const MAX_REMEMBERED_NAMES = 2_048;
+
+/**
+ * The kind of every lowercase name seen so far, starting with the names the tables
+ * above list, so that classifying a header usually costs one lookup.
+ */
+const KINDS_BY_NAME = new Map<string, HeaderKind>([
+  ...[...FORBIDDEN_REQUEST_HEADER_NAMES].map(
+    (name) => [name, "forbidden"] as const,
+  ),
+  ...[...METHOD_OVERRIDE_HEADER_NAMES].map(
+    (name) => [name, "method-override"] as const,
+  ),
+  ...[...BROWSER_ADDED_HEADER_NAMES].map(
+    (name) => [name, "browser-added"] as const,
+  ),
+  ...[...NO_CACHE_HEADER_NAMES].map((name) => [name, "no-cache"] as const),
+]);
+const TABLE_SIZE = KINDS_BY_NAME.size;
+
+/** Fetch forbids every name that starts with `proxy-` or `sec-`. */
+const FORBIDDEN_PREFIX = /^(?:sec|proxy)-/;
+
+function headerKind(lowerName: string): HeaderKind {
+  const known = KINDS_BY_NAME.get(lowerName);
+  if (known !== undefined) return known;
+  const kind = FORBIDDEN_PREFIX.test(lowerName) ? "forbidden" : "other";
+  if (KINDS_BY_NAME.size < TABLE_SIZE + MAX_REMEMBERED_NAMES) {
+    KINDS_BY_NAME.set(lowerName, kind);
+  }
+  return kind;
+}
+
+function namesForbiddenMethod(value: string): boolean {
+  return splitHeaderList(value).some((method) =>
+    FORBIDDEN_METHODS.has(method.toUpperCase()),
+  );
+}
+
 /** Returns true when Fetch forbids scripts to set this request header. */
 export function isForbiddenRequestHeader(name: string, value: string): boolean {
-  const lowerName = name.toLowerCase();
-  if (FORBIDDEN_REQUEST_HEADER_NAMES.has(lowerName)) return true;
-  if (lowerName.startsWith("proxy-") || lowerName.startsWith("sec-")) {
-    return true;
-  }
-  if (METHOD_OVERRIDE_HEADER_NAMES.has(lowerName)) {
-    return splitHeaderList(value).some((method) =>
-      FORBIDDEN_METHODS.has(method.toUpperCase()),
-    );
-  }
-  return false;
+  const kind = headerKind(name.toLowerCase());
+  if (kind === "method-override") return namesForbiddenMethod(value);
+  return kind === "forbidden";
 }
 
 /**
@@ -89,8 +125,23 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
  * header, a header the network stack adds, or a `no-cache` cache directive.
  */
 export function isBrowserAddedHeader(name: string, value: string): boolean {
-  const lowerName = name.toLowerCase();
-  if (isForbiddenRequestHeader(lowerName, value)) return true;
-  if (BROWSER_ADDED_HEADER_NAMES.has(lowerName)) return true;
-  return NO_CACHE_HEADER_NAMES.has(lowerName) && value === "no-cache";
+  return isBrowserAddedLowercaseHeader(name.toLowerCase(), value);
+}
+
+/** Does what isBrowserAddedHeader does for a name that is already lowercase. */
+export function isBrowserAddedLowercaseHeader(
+  lowerName: string,
+  value: string,
+): boolean {
+  switch (headerKind(lowerName)) {
+    case "forbidden":
+    case "browser-added":
+      return true;
+    case "method-override":
+      return namesForbiddenMethod(value);
+    case "no-cache":
+      return value === "no-cache";
+    case "other":
+      return false;
+  }
 }

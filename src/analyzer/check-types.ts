@@ -1,18 +1,19 @@
 import type { CredentialsMode, ResponseRole } from "../model/analysis";
-import type { ResponseHeaders } from "./response-headers";
+import type { HeaderIndex } from "./header-index";
 import type { RuleId } from "./rules";
 
 /** One HTTP response of an exchange, with what the browser checks it against. */
 export interface CheckedResponse {
   readonly role: ResponseRole;
   /**
-   * Position in the exchange, in the order the browser received the responses: the
-   * preflight, then each redirect hop, then the final response.
+   * Position in the exchange, increasing in the order the browser received the
+   * responses: the preflight, each redirect, then the final response. A preflight sent
+   * after a redirect sits between that redirect and the next response.
    */
   readonly position: number;
   readonly url: string;
   readonly statusCode: number;
-  readonly headers: ResponseHeaders;
+  readonly headers: HeaderIndex;
   /**
    * The origin the browser compares `Access-Control-Allow-Origin` with: `null` (the
    * string) once a redirect tainted it, or null when the origin is unknown.

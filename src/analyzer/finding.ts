@@ -1,5 +1,6 @@
-import type { CredentialsMode, Finding } from "../model/analysis";
+import type { Finding } from "../model/analysis";
 import type { CheckResult } from "./check-types";
+import type { ExplanationContext } from "./explanation-context";
 import { explainResult } from "./explanations";
 import { ruleById } from "./rules";
 
@@ -19,10 +20,10 @@ export function firefoxName(result: CheckResult): string | null {
 /** Turns a check result into a finding with its browser names and its text. */
 export function toFinding(
   result: CheckResult,
-  credentials: CredentialsMode,
+  context: ExplanationContext,
 ): Finding {
   const rule = ruleById(result.rule);
-  const text = explainResult(result, credentials);
+  const text = explainResult(result, context);
   return {
     rule: rule.id,
     severity: rule.severity,

@@ -35,6 +35,11 @@ export function splitHeaderList(value: string): string[] {
  * of the Fetch standard apply to.
  */
 export function utf8ByteLength(value: string): number {
+  let ascii = true;
+  for (let index = 0; index < value.length && ascii; index += 1) {
+    ascii = value.charCodeAt(index) < 0x80;
+  }
+  if (ascii) return value.length;
   let length = 0;
   for (const character of value) {
     const codePoint = character.codePointAt(0) ?? 0;

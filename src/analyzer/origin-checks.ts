@@ -25,32 +25,37 @@ export function checkAllowOrigin({
   const lines = response.headers.lines(ALLOW_ORIGIN);
   const value = lines.length === 0 ? null : lines.join(", ");
   const origin = response.origin;
-  const fail = (rule: RuleId, firefoxReason?: string): CheckResult => ({
+  const rule = failedRule(value, origin, credentials === "include");
+  if (rule === null) return null;
+  const result: CheckResult = {
     rule,
     response,
     value,
     expected: origin,
     subject: null,
-    ...(firefoxReason === undefined ? {} : { firefoxReason }),
-  });
+  };
+  // Firefox counts header lines first. A list inside one line only fails its byte
+  // comparison (CheckRequestApproved in nsCORSListenerProxy.cpp).
+  if (rule === "allow-origin-multiple" && lines.length === 1) {
+    return { ...result, firefoxReason: "CORSAllowOriginNotMatchingOrigin" };
+  }
+  return result;
+}
 
+function failedRule(
+  value: string | null,
+  origin: string | null,
+  withCredentials: boolean,
+): RuleId | null {
   if (value === "*") {
-    return credentials === "include"
-      ? fail("allow-origin-wildcard-with-credentials")
-      : null;
+    return withCredentials ? "allow-origin-wildcard-with-credentials" : null;
   }
-  if (value === null) return fail("allow-origin-missing");
+  if (value === null) return "allow-origin-missing";
   if (value === origin) return null;
-  if (/[ ,]/.test(value)) {
-    // Firefox counts header lines first. A list inside one line only fails its
-    // byte comparison (CheckRequestApproved in nsCORSListenerProxy.cpp).
-    return lines.length > 1
-      ? fail("allow-origin-multiple")
-      : fail("allow-origin-multiple", "CORSAllowOriginNotMatchingOrigin");
-  }
+  if (/[ ,]/.test(value)) return "allow-origin-multiple";
   if (value === "null") {
-    return origin === null ? null : fail("allow-origin-mismatch");
+    return origin === null ? null : "allow-origin-mismatch";
   }
-  if (!isParseableUrl(value)) return fail("allow-origin-invalid");
-  return origin === null ? null : fail("allow-origin-mismatch");
+  if (!isParseableUrl(value)) return "allow-origin-invalid";
+  return origin === null ? null : "allow-origin-mismatch";
 }

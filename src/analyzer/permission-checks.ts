@@ -11,6 +11,28 @@ function allowsAny(list: AllowList, credentials: CredentialsMode): boolean {
 }
 
 /**
+ * Returns a warning when credentials make `*` a literal name in the list. It is left
+ * out when the list already failed the request, whose explanation covers it.
+ */
+function literalWildcardResult(
+  rule:
+    | "allow-methods-wildcard-with-credentials"
+    | "allow-headers-wildcard-with-credentials",
+  response: CheckedResponse,
+  list: AllowList,
+  credentials: CredentialsMode,
+): CheckResult | null {
+  if (credentials !== "include" || !list.elements.includes("*")) return null;
+  return {
+    rule,
+    response,
+    value: list.value,
+    expected: list.elements.filter((element) => element !== "*").join(", "),
+    subject: null,
+  };
+}
+
+/**
  * Returns the list with `additions` appended, leaving out `*` when credentials make
  * it literal. Methods compare case-sensitively and header names do not.
  */
@@ -72,6 +94,14 @@ export function checkAllowMethods(
       expected: extendedList(list, [method], credentials, true),
       subject: method,
     });
+  } else {
+    const literal = literalWildcardResult(
+      "allow-methods-wildcard-with-credentials",
+      response,
+      list,
+      credentials,
+    );
+    if (literal !== null) results.push(literal);
   }
   return results;
 }
@@ -91,12 +121,15 @@ export function checkAllowHeaders(
   const invalid = invalidListResult("allow-headers-invalid", response, list);
   if (invalid !== null) results.push(invalid);
 
-  const listed = new Set(list.elements.map((element) => element.toLowerCase()));
+  const listed = list.elements.map((element) => element.toLowerCase());
   const wildcard = allowsAny(list, credentials);
-  const missing = requestedHeaders.filter(
-    (name) => !listed.has(name) && !wildcard,
-  );
-  const expected = extendedList(list, missing, credentials, false);
+  const missing = wildcard
+    ? []
+    : requestedHeaders.filter((name) => !listed.includes(name));
+  const expected =
+    missing.length === 0
+      ? null
+      : extendedList(list, missing, credentials, false);
   for (const name of missing) {
     results.push({
       rule: "header-not-allowed",
@@ -107,8 +140,18 @@ export function checkAllowHeaders(
     });
   }
 
+  if (missing.length === 0) {
+    const literal = literalWildcardResult(
+      "allow-headers-wildcard-with-credentials",
+      response,
+      list,
+      credentials,
+    );
+    if (literal !== null) results.push(literal);
+  }
+
   if (wildcard && requestedHeaders.includes("authorization")) {
-    if (!listed.has("authorization")) {
+    if (!listed.includes("authorization")) {
       results.push({
         rule: "allow-headers-wildcard-authorization",
         response,

@@ -1,7 +1,7 @@
 import type { HeaderList } from "../model/header";
 import { headerValue } from "../model/header";
 import type { RequestRecord } from "../model/request-record";
-import { isBrowserAddedHeader } from "./browser-added-headers";
+import { isBrowserAddedLowercaseHeader } from "./browser-added-headers";
 import {
   isHttpToken,
   splitHeaderList,
@@ -33,15 +33,23 @@ const SAFELISTED_CONTENT_TYPES = new Set([
   "text/plain",
 ]);
 
-/** Printable characters that Fetch lists as "CORS-unsafe request-header byte". */
-const UNSAFE_PRINTABLE_CHARACTERS = new Set('"():<>?@[\\]{}');
+/**
+ * Fetch "CORS-unsafe request-header byte", indexed by character code: controls other
+ * than tab, DEL, and `" ( ) : < > ? @ [ \ ] { }`.
+ */
+const UNSAFE_BYTES = new Uint8Array(128);
+for (let code = 0; code < 0x20; code += 1) {
+  if (code !== 0x09) UNSAFE_BYTES[code] = 1;
+}
+for (const character of '"():<>?@[\\]{}\x7f') {
+  UNSAFE_BYTES[character.charCodeAt(0)] = 1;
+}
 
 /** Returns true when the value has a CORS-unsafe request-header byte. */
 function hasUnsafeByte(value: string): boolean {
-  for (const character of value) {
-    const code = character.charCodeAt(0);
-    const isControl = (code < 0x20 && code !== 0x09) || code === 0x7f;
-    if (isControl || UNSAFE_PRINTABLE_CHARACTERS.has(character)) return true;
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code < 128 && UNSAFE_BYTES[code] === 1) return true;
   }
   return false;
 }
@@ -58,6 +66,7 @@ const SIMPLE_RANGE = /^bytes=([0-9]+)-([0-9]*)$/;
  * `patch`).
  */
 export function normalizeMethod(method: string): string {
+  if (NORMALIZED_METHODS.has(method)) return method;
   const upper = method.toUpperCase();
   return NORMALIZED_METHODS.has(upper) ? upper : method;
 }
@@ -94,9 +103,25 @@ function isSimpleRange(value: string): boolean {
   return end === "" || BigInt(start) <= BigInt(end);
 }
 
-/** Implements Fetch "CORS-safelisted request-header" for one header line. */
-function isSafelistedHeader(lowerName: string, value: string): boolean {
-  if (utf8ByteLength(value) > MAX_SAFELISTED_VALUE_BYTES) return false;
+/** The request headers that can be CORS-safelisted, depending on their value. */
+const SAFELISTED_NAMES = new Set([
+  "accept",
+  "accept-language",
+  "content-language",
+  "content-type",
+  "range",
+]);
+
+/**
+ * Implements Fetch "CORS-safelisted request-header" for one header line whose value
+ * is `bytes` long in UTF-8.
+ */
+function isSafelistedHeader(
+  lowerName: string,
+  value: string,
+  bytes: number,
+): boolean {
+  if (bytes > MAX_SAFELISTED_VALUE_BYTES) return false;
   switch (lowerName) {
     case "accept":
       return !hasUnsafeByte(value);
@@ -119,30 +144,41 @@ function isSafelistedHeader(lowerName: string, value: string): boolean {
  * The list is the one the browser sent, so headers that the browser adds itself are
  * skipped (see isBrowserAddedHeader). `accept-language` is skipped too when its value is
  * safelisted, because Chromium and Firefox add it to every request. A value that fails
- * the safelist can only come from the page, so it still counts.
+ * the safelist can only come from the page, so it still counts. `lowercaseNames`, when
+ * given, contains each header's name already lowercased, in the same order.
  */
-export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
-  const unsafeNames = new Set<string>();
+export function corsUnsafeRequestHeaderNames(
+  headers: HeaderList,
+  lowercaseNames?: readonly string[],
+): string[] {
+  const unsafeNames: string[] = [];
   const safelistedNames: string[] = [];
   let safelistedBytes = 0;
-  for (const { name, value } of headers) {
-    const lowerName = name.toLowerCase();
-    if (isBrowserAddedHeader(lowerName, value)) continue;
-    const isSafelisted = isSafelistedHeader(lowerName, value);
+  for (let index = 0; index < headers.length; index += 1) {
+    const header = headers[index];
+    if (header === undefined) continue;
+    const { value } = header;
+    const lowerName = lowercaseNames?.[index] ?? header.name.toLowerCase();
+    if (isBrowserAddedLowercaseHeader(lowerName, value)) continue;
+    const bytes = SAFELISTED_NAMES.has(lowerName) ? utf8ByteLength(value) : -1;
+    const isSafelisted =
+      bytes >= 0 && isSafelistedHeader(lowerName, value, bytes);
     // NOTE: a safelisted accept-language that the page set itself would count towards
     // the 1024-byte total, but the captured headers cannot tell it from the browser's.
     if (lowerName === "accept-language" && isSafelisted) continue;
     if (isSafelisted) {
       safelistedNames.push(lowerName);
-      safelistedBytes += utf8ByteLength(value);
-    } else {
-      unsafeNames.add(lowerName);
+      safelistedBytes += bytes;
+    } else if (!unsafeNames.includes(lowerName)) {
+      unsafeNames.push(lowerName);
     }
   }
   if (safelistedBytes > MAX_SAFELISTED_TOTAL_BYTES) {
-    for (const name of safelistedNames) unsafeNames.add(name);
+    for (const name of safelistedNames) {
+      if (!unsafeNames.includes(name)) unsafeNames.push(name);
+    }
   }
-  return [...unsafeNames].sort();
+  return unsafeNames.sort();
 }
 
 /** Returns true when fetch sends a preflight before a request with this method and headers. */
@@ -163,6 +199,14 @@ export function requestHeadersFromPreflight(
     preflight.requestHeaders ?? [],
     "Access-Control-Request-Headers",
   );
+  return parseRequestHeaderNames(listed);
+}
+
+/**
+ * Parses an `Access-Control-Request-Headers` value (null when absent) as
+ * requestHeadersFromPreflight describes.
+ */
+export function parseRequestHeaderNames(listed: string | null): string[] {
   if (listed === null) return [];
   const names = splitHeaderList(listed)
     .map((name) => name.toLowerCase())

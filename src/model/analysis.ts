@@ -61,4 +61,17 @@ export interface Analysis {
   } | null;
   /** Other facts the analysis took for granted, in plain words. */
   readonly assumptions: readonly string[];
+  /**
+   * The response headers a script can read from the actual response
+   * (`headers.get()`, `getResponseHeader()`) and those it cannot, by name as the
+   * server spelled them. `readable` is empty when the browser blocked the response
+   * or made it opaque. Null when no response arrived.
+   */
+  readonly readableResponseHeaders?: ReadableResponseHeaders | null;
+}
+
+/** The names of the actual response's headers, split by whether scripts can read them. */
+export interface ReadableResponseHeaders {
+  readonly readable: readonly string[];
+  readonly hidden: readonly string[];
 }

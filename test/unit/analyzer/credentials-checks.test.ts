@@ -47,6 +47,7 @@ describe("Access-Control-Allow-Credentials", () => {
     const analysis = analyzeExchange(
       buildExchange({
         responseHeaders: [["Access-Control-Allow-Origin", "*"]],
+        error: "net::ERR_FAILED",
       }),
       { credentials: "include" },
     );

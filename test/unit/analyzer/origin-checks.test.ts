@@ -227,7 +227,9 @@ describe("Access-Control-Allow-Origin with credentials", () => {
       { credentials: "include" },
     );
     expect(analysis.verdict).toBe("allowed");
-    expect(analysis.findings).toEqual([]);
+    expect(analysis.findings.map((finding) => finding.rule)).toEqual([
+      "allow-origin-reflected-with-credentials",
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeExchange } from "../../../src/analyzer/analyze-exchange";
+import type { Analysis } from "../../../src/model/analysis";
 import type { HeaderPair } from "./exchange-builder";
 import {
   ALLOW_CREDENTIALS,
@@ -10,6 +11,12 @@ import {
 } from "./exchange-builder";
 
 const ALLOW_PUT: HeaderPair = ["Access-Control-Allow-Methods", "PUT"];
+
+function errorRules(analysis: Analysis): string[] {
+  return analysis.findings
+    .filter((finding) => finding.severity === "error")
+    .map((finding) => finding.rule);
+}
 
 function putWithPreflight(
   status: number,
@@ -50,10 +57,13 @@ describe("preflight status", () => {
 
   it("names each browser's 401 failure", () => {
     const analysis = analyzeExchange(putWithPreflight(401, [ALLOW_PUT]));
-    expect(analysis.findings.map((finding) => finding.rule)).toEqual([
+    expect(errorRules(analysis)).toEqual([
       "allow-origin-missing",
       "preflight-status",
     ]);
+    expect(analysis.findings.map((finding) => finding.rule)).toContain(
+      "preflight-requires-authentication",
+    );
     expect(analysis.findings[0]?.chromium).toBe(
       "PreflightMissingAllowOriginHeader",
     );
@@ -79,7 +89,7 @@ describe("preflight redirect", () => {
       putWithPreflight(301, [ALLOW_ORIGIN, ALLOW_PUT], { location: target }),
     );
     const finding = analysis.findings[0];
-    expect(analysis.findings).toHaveLength(1);
+    expect(errorRules(analysis)).toEqual(["preflight-redirect"]);
     expect(finding?.rule).toBe("preflight-redirect");
     expect(finding?.value).toBe(target);
     expect(finding?.explanation).toContain(target);
@@ -109,10 +119,11 @@ describe("preflight redirect", () => {
       },
     });
     const analysis = analyzeExchange(exchange);
-    expect(analysis.findings.map((finding) => finding.rule)).toEqual([
-      "preflight-redirect",
-    ]);
+    expect(errorRules(analysis)).toEqual(["preflight-redirect"]);
     expect(analysis.findings[0]?.value).toBe(target);
+    expect(analysis.findings.map((finding) => finding.rule)).toContain(
+      "preflight-requires-authentication",
+    );
   });
 
   it("treats a 3xx without Location as a bad status", () => {
@@ -149,9 +160,7 @@ describe("origin checks on the preflight", () => {
       }),
       { credentials: "include" },
     );
-    expect(analysis.findings.map((finding) => finding.rule)).toEqual([
-      "allow-credentials-invalid",
-    ]);
+    expect(errorRules(analysis)).toEqual(["allow-credentials-invalid"]);
     expect(analysis.browsers.chromium.error).toBe(
       "PreflightInvalidAllowCredentials",
     );
@@ -186,7 +195,7 @@ describe("origin checks on the preflight", () => {
     ).toEqual([]);
   });
 
-  it("skips a preflight that got no response", () => {
+  it("fails a preflight that got no response", () => {
     const analysis = analyzeExchange(
       buildExchange({
         method: "PUT",
@@ -196,7 +205,17 @@ describe("origin checks on the preflight", () => {
         error: "net::ERR_CONNECTION_REFUSED",
       }),
     );
-    expect(analysis.verdict).toBe("allowed");
+    const finding = analysis.findings[0];
+    expect(analysis.verdict).toBe("blocked");
+    expect(errorRules(analysis)).toEqual(["request-failed"]);
+    expect(finding?.response).toBe("preflight");
+    expect(finding?.value).toBe("net::ERR_CONNECTION_REFUSED");
+    expect(finding?.explanation).toContain("not CORS");
+    expect(analysis.browsers.chromium).toEqual({
+      verdict: "blocked",
+      error: null,
+    });
+    expect(analysis.browsers.firefox.error).toBe("CORSDidNotSucceed");
     expect(analysis.assumptions.join(" ")).toContain(
       "net::ERR_CONNECTION_REFUSED",
     );

@@ -3,7 +3,10 @@ import { analyzeExchange } from "../../../src/analyzer/analyze-exchange";
 import {
   ALLOW_ANY_ORIGIN,
   ALLOW_ORIGIN,
+  API_URL,
+  VARY_ORIGIN,
   buildExchange,
+  redirectHop,
 } from "./exchange-builder";
 
 describe("Vary: Origin warning", () => {
@@ -71,7 +74,11 @@ describe("null origin warning", () => {
 describe("CORS headers missing on error", () => {
   it("needs ACAO on the preflight", () => {
     const analysis = analyzeExchange(
-      buildExchange({ status: 404, responseHeaders: [] }),
+      buildExchange({
+        status: 404,
+        responseHeaders: [],
+        error: "net::ERR_FAILED",
+      }),
     );
     expect(analysis.findings.map((finding) => finding.rule)).toEqual([
       "allow-origin-missing",
@@ -90,10 +97,30 @@ describe("CORS headers missing on error", () => {
         },
         status: 200,
         responseHeaders: [],
+        error: "net::ERR_FAILED",
       }),
     );
     expect(analysis.findings.map((finding) => finding.rule)).toEqual([
       "allow-origin-missing",
+      "blocked-request-reached-server",
     ]);
+  });
+
+  it("warns when only a redirect carried ACAO", () => {
+    const analysis = analyzeExchange(
+      buildExchange({
+        redirects: [
+          redirectHop(API_URL, `${API_URL}/`, [ALLOW_ORIGIN, VARY_ORIGIN], 301),
+        ],
+        status: 502,
+        responseHeaders: [],
+        error: "net::ERR_FAILED",
+      }),
+    );
+    expect(analysis.findings.map((finding) => finding.rule)).toEqual([
+      "allow-origin-missing",
+      "cors-headers-missing-on-error",
+    ]);
+    expect(analysis.findings[0]?.explanation).toContain("load balancer");
   });
 });
