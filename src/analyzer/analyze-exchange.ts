@@ -101,11 +101,24 @@ function analyzeMode(
  * check, only a warning that its response is opaque. Malformed input never makes it
  * throw.
  */
+/**
+ * Returns the exchange with the preflight that decided it. When the browser sent a new
+ * preflight after a redirect, the request had already passed the first one (it was sent
+ * and redirected), so the last preflight is the one whose answer decides.
+ */
+function withDecisivePreflight(exchange: Exchange): Exchange {
+  const redirectPreflights = Array.isArray(exchange.redirectPreflights)
+    ? exchange.redirectPreflights
+    : [];
+  const last = redirectPreflights.at(-1);
+  return last === undefined ? exchange : { ...exchange, preflight: last };
+}
+
 export function analyzeExchange(
   exchange: Exchange,
   options?: { credentials?: CredentialsMode },
 ): Analysis {
-  const safeExchange = sanitizeExchange(exchange);
+  const safeExchange = sanitizeExchange(withDecisivePreflight(exchange));
   const facts = readRequestFacts(safeExchange);
   if (facts.fetchMode === "no-cors") {
     return analyzeOpaqueExchange(safeExchange, facts, options?.credentials);
