@@ -107,6 +107,8 @@ function analyzeMode(
  * and redirected), so the last preflight is the one whose answer decides.
  */
 function withDecisivePreflight(exchange: Exchange): Exchange {
+  // Malformed input (not an object) is left to sanitizeExchange.
+  if (typeof exchange !== "object" || exchange === null) return exchange;
   const redirectPreflights = Array.isArray(exchange.redirectPreflights)
     ? exchange.redirectPreflights
     : [];
