@@ -3,7 +3,7 @@ import { PagePorts } from "./page-ports";
 import { listenToWebRequest } from "./web-request-listeners";
 
 const controller = new CaptureController(
-  chrome.storage.session,
+  { session: chrome.storage.session, local: chrome.storage.local },
   (tabId, message) => ports.sendToPanels(tabId, message),
 );
 
@@ -18,3 +18,6 @@ const ports = new PagePorts({
 listenToWebRequest((event) => controller.handleEvent(event));
 chrome.runtime.onConnect.addListener((port) => ports.accept(port));
 chrome.tabs.onRemoved.addListener((tabId) => void controller.forgetTab(tabId));
+chrome.storage.onChanged.addListener((changes, areaName) => {
+  if (areaName === "local") controller.applySettings(changes);
+});

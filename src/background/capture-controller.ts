@@ -1,7 +1,18 @@
+import {
+  MAX_EXCHANGES_KEY,
+  maxExchangesFrom,
+} from "../messaging/capture-settings";
+import type { BackgroundToPageMessage } from "../messaging/port-protocol";
 import type { RequestRecord } from "../model/request-record";
 import { isCorsCandidate, isPreflight } from "../pairing/cors-request";
-import type { BackgroundToPageMessage } from "../messaging/port-protocol";
-import { CaptureStore } from "./capture-store";
+import { CaptureStore, type TabChanges } from "./capture-store";
+import {
+  EventJournal,
+  appliedMarks,
+  journalEntries,
+  journalKeys,
+  type JournalEntry,
+} from "./event-journal";
 import { RecordAssembler } from "./record-assembler";
 import { RecordingTabs } from "./recording-tabs";
 import type { SessionArea } from "./session-area";
@@ -10,34 +21,49 @@ import type { WebRequestEvent } from "./web-request-details";
 /** Requests that are never CORS requests and are not worth recording. */
 const IGNORED_TYPES = new Set(["main_frame", "sub_frame", "outermost_frame"]);
 
+/** The storage areas the background uses: session for captures, local for settings. */
+export interface CaptureAreas {
+  readonly session: SessionArea;
+  readonly local: Pick<SessionArea, "get">;
+}
+
 /**
  * The background's state: which tabs are recorded, the requests in flight and the
- * captured records. Events that arrive before the stored state is loaded wait for it,
- * in order.
+ * captured records. Until the stored state is loaded, events are written to a journal
+ * in storage as they arrive, and applied in order once it is loaded, so that a worker
+ * stopped while loading loses none of them.
  */
 export class CaptureController {
   private readonly store: CaptureStore;
   private readonly recording: RecordingTabs;
-  private assembler = new RecordAssembler();
+  private readonly journal: EventJournal;
+  private assembler: RecordAssembler;
   private readonly ready: Promise<void>;
   private loaded = false;
-  private readonly queued: WebRequestEvent[] = [];
+  private readonly journaled: JournalEntry[] = [];
 
   constructor(
-    area: SessionArea,
+    private readonly areas: CaptureAreas,
     private readonly sendToPanels: (
       tabId: number,
       message: BackgroundToPageMessage,
     ) => void,
   ) {
-    this.store = new CaptureStore(area, (records) => this.announce(records));
-    this.recording = new RecordingTabs(area);
+    this.store = new CaptureStore(areas.session, {
+      announce: (tabId, changes) => this.announce(tabId, changes),
+      dropped: (records) => this.forgetDropped(records),
+    });
+    this.recording = new RecordingTabs(areas.session);
+    this.assembler = this.newAssembler([]);
+    this.journal = new EventJournal(areas.session);
     this.ready = this.load();
   }
 
   handleEvent(event: WebRequestEvent): void {
+    // Requests of no tab (the extension's own, service workers') are never recorded.
+    if (event.details.tabId < 0) return;
     if (!this.loaded) {
-      this.queued.push(event);
+      this.journaled.push(this.journal.append(event));
       return;
     }
     this.apply(event);
@@ -49,8 +75,12 @@ export class CaptureController {
   ): Promise<void> {
     await this.ready;
     this.recording.connect(tabId);
-    await this.store.flush();
-    send({ type: "snapshot", tabId, records: this.store.recordsOf(tabId) });
+    send({
+      type: "snapshot",
+      tabId,
+      records: this.store.recordsOf(tabId),
+      dropped: this.store.droppedCountOf(tabId),
+    });
   }
 
   unsubscribe(tabId: number): void {
@@ -70,30 +100,71 @@ export class CaptureController {
     await this.store.clearTab(tabId);
   }
 
-  /** Writes pending changes now. */
-  flush(): Promise<void> {
-    return this.store.flush();
+  /** Applies a changed `storage.local` setting. */
+  applySettings(changes: Readonly<Record<string, { newValue?: unknown }>>) {
+    const change = changes[MAX_EXCHANGES_KEY];
+    if (change === undefined) return;
+    void this.ready.then(() => {
+      this.store.setMaxExchanges(maxExchangesFrom(change.newValue));
+    });
+  }
+
+  /** Writes every change now and resolves once it is stored and sent to the panels. */
+  async flush(): Promise<void> {
+    await this.ready;
+    await this.store.settled();
+    this.store.announceNow();
   }
 
   private async load(): Promise<void> {
+    let journalWritten: Promise<void> = Promise.resolve();
     try {
-      await this.recording.load();
-      const records = await this.store.load();
-      this.assembler = new RecordAssembler(records.filter((r) => r.inFlight));
+      const [items, settings] = await Promise.all([
+        this.areas.session.get(null),
+        this.areas.local.get(MAX_EXCHANGES_KEY),
+      ]);
+      this.recording.restore(items);
+      const records = this.store.restore(items);
+      this.store.setMaxExchanges(maxExchangesFrom(settings[MAX_EXCHANGES_KEY]));
+      this.assembler = this.newAssembler(records);
+      journalWritten = this.applyJournal(items);
     } catch (error) {
       console.error("CORS Lens: loading the stored capture failed:", error);
+      for (const entry of this.journaled.splice(0)) this.apply(entry.event);
     }
+    // From here on events are applied as they arrive; their writes follow the
+    // journal's in storage's order.
     this.loaded = true;
-    for (const event of this.queued.splice(0)) this.apply(event);
+    await journalWritten.catch((error: unknown) => {
+      console.error("CORS Lens: storing the journaled events failed:", error);
+    });
+  }
+
+  /**
+   * Applies the journaled events: those earlier workers left and those that arrived
+   * while loading. The records they changed are written in one call together with
+   * marks that the entries were applied, and then the entries are removed. Resolves
+   * once both are stored.
+   */
+  private applyJournal(
+    items: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    const own = this.journaled.splice(0);
+    const keys = journalKeys(items, own);
+    if (keys.length === 0) return Promise.resolve();
+    for (const entry of journalEntries(items, own)) this.apply(entry.event);
+    return this.store
+      .flush(appliedMarks(keys))
+      .then(() => this.areas.session.remove(keys));
   }
 
   private apply(event: WebRequestEvent): void {
     const { details } = event;
-    if (event.event === "onBeforeRequest") {
-      if (!this.recording.isRecording(details.tabId)) return;
-      if (IGNORED_TYPES.has(details.type)) return;
-    }
-    const record = this.assembler.apply(event);
+    const recorded =
+      this.recording.isRecording(details.tabId) &&
+      !IGNORED_TYPES.has(details.type);
+    if (event.event === "onBeforeRequest" && !recorded) return;
+    const record = this.assembler.apply(event, recorded);
     if (record === null) return;
     if (!isPreflight(record) && !isCorsCandidate(record)) {
       this.store.remove(record);
@@ -102,15 +173,22 @@ export class CaptureController {
     this.store.put(record);
   }
 
-  private announce(records: RequestRecord[]): void {
-    const byTab = new Map<number, RequestRecord[]>();
-    for (const record of records) {
-      const list = byTab.get(record.tabId);
-      if (list === undefined) byTab.set(record.tabId, [record]);
-      else list.push(record);
-    }
-    for (const [tabId, list] of byTab) {
-      this.sendToPanels(tabId, { type: "records", records: list });
-    }
+  private newAssembler(records: readonly RequestRecord[]): RecordAssembler {
+    return new RecordAssembler(records, (tabId, id) =>
+      this.store.get(tabId, id),
+    );
+  }
+
+  private forgetDropped(records: readonly RequestRecord[]): void {
+    for (const record of records) this.assembler.forget(record.id);
+  }
+
+  private announce(tabId: number, changes: TabChanges): void {
+    this.sendToPanels(tabId, {
+      type: "records",
+      records: changes.records,
+      removed: changes.removed,
+      dropped: changes.dropped,
+    });
   }
 }

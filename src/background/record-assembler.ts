@@ -1,101 +1,187 @@
-import type { HeaderList, HttpHeader } from "../model/header";
 import type { RequestRecord } from "../model/request-record";
-import type { WebRequestEvent, WebRequestHeader } from "./web-request-details";
+import { toHeaderList } from "./captured-headers";
+import type { WebRequestDetails, WebRequestEvent } from "./web-request-details";
+
+/** Requests whose events wait for their first event, at most. */
+export const MAX_WAITING_REQUESTS = 1_000;
+
+/** Position of each event in a request's life, to order events of one time stamp. */
+const EVENT_ORDER: Readonly<Record<WebRequestEvent["event"], number>> = {
+  onBeforeRequest: 0,
+  onSendHeaders: 1,
+  onHeadersReceived: 2,
+  onBeforeRedirect: 3,
+  onCompleted: 4,
+  onErrorOccurred: 4,
+};
+
+function compareEvents(left: WebRequestEvent, right: WebRequestEvent): number {
+  const byTime = left.details.timeStamp - right.details.timeStamp;
+  if (byTime !== 0) return byTime;
+  return EVENT_ORDER[left.event] - EVENT_ORDER[right.event];
+}
 
 /**
  * Builds RequestRecords from the webRequest events of one request, event by event. The
  * in-flight records it keeps are plain data, so they can be stored and handed to a new
  * assembler after the service worker restarts.
+ *
+ * Events of one request may arrive out of order. Chromium 156 queues the events fired
+ * while it starts a stopped service worker and delivers them in no particular order
+ * once it runs: a preflight's `onCompleted` can arrive before its `onBeforeRequest`.
+ * So an event of a request not started yet waits for the request's first event, and a
+ * late `onBeforeRequest` moves the record's start time back.
  */
 export class RecordAssembler {
   private readonly inFlight = new Map<string, RequestRecord>();
+  /** Events of requests not started yet, by request id, oldest request first. */
+  private readonly waiting = new Map<string, WebRequestEvent[]>();
 
-  constructor(inFlightRecords: readonly RequestRecord[] = []) {
+  constructor(
+    inFlightRecords: readonly RequestRecord[] = [],
+    /** Returns a kept record that is no longer in flight, to apply late events to. */
+    private readonly findKept: (
+      tabId: number,
+      requestId: string,
+    ) => RequestRecord | undefined = () => undefined,
+  ) {
     for (const record of inFlightRecords) {
       if (record.inFlight) this.inFlight.set(record.id, record);
     }
   }
 
   /**
-   * Applies one event and returns the request's record as it now stands, or null when the
-   * event belongs to a request this assembler never saw start.
+   * Applies one event and returns the request's updated record, or null when the event
+   * changes nothing. With `recorded` false, an event of a request not
+   * started yet is dropped. With it true, `onSendHeaders` starts the record (its first
+   * event may have reached a worker that then stopped), and any other event waits for
+   * the request to start.
    */
-  apply({ event, details }: WebRequestEvent): RequestRecord | null {
-    if (event === "onBeforeRequest") {
-      // After a redirect Chromium fires onBeforeRequest again with the same requestId
-      // for the new URL (observed in Chromium 156): the request goes on, hops and all.
-      const redirected = this.inFlight.get(details.requestId);
-      if (redirected !== undefined && redirected.redirects.length > 0) {
-        return redirected;
+  apply(event: WebRequestEvent, recorded = false): RequestRecord | null {
+    const { details } = event;
+    const known =
+      this.inFlight.get(details.requestId) ??
+      this.findKept(details.tabId, details.requestId);
+    if (event.event === "onBeforeRequest") {
+      if (known === undefined) {
+        return this.start(startRecord(details), []);
       }
-      const record = startRecord(details);
-      this.inFlight.set(record.id, record);
-      return record;
+      // After a redirect Chromium and Firefox fire onBeforeRequest again, with the same
+      // requestId, for the URL it leads to. The record keeps the request's first URL.
+      if (details.timeStamp >= known.startTime) return null;
+      return this.store({ ...known, startTime: details.timeStamp });
     }
-    const current = this.inFlight.get(details.requestId);
-    if (current === undefined) return null;
-    let next: RequestRecord;
-    switch (event) {
-      case "onSendHeaders":
-        next = {
-          ...current,
-          requestHeadersSeen: details.requestHeaders !== undefined,
-          requestHeaders: toHeaderList(details.requestHeaders),
-        };
-        break;
-      case "onHeadersReceived":
-        next = {
-          ...current,
-          statusCode: details.statusCode ?? null,
-          responseHeaders: toHeaderList(details.responseHeaders),
-        };
-        break;
-      case "onBeforeRedirect":
-        next = {
-          ...current,
-          redirects: [
-            ...current.redirects,
-            {
-              url: currentUrl(current),
-              statusCode: details.statusCode ?? current.statusCode ?? 0,
-              responseHeaders:
-                details.responseHeaders === undefined
-                  ? current.responseHeaders
-                  : toHeaderList(details.responseHeaders),
-              redirectUrl: details.redirectUrl ?? "",
-            },
-          ],
-          statusCode: null,
-          responseHeaders: [],
-        };
-        break;
-      case "onCompleted":
-        next = {
-          ...current,
-          statusCode: details.statusCode ?? current.statusCode,
-          inFlight: false,
-          endTime: details.timeStamp,
-        };
-        break;
-      case "onErrorOccurred":
-        next = {
-          ...current,
-          error: details.error ?? "unknown error",
-          inFlight: false,
-          endTime: details.timeStamp,
-        };
-        break;
+    if (known !== undefined) return this.store(applyEvent(known, event));
+    if (!recorded) return null;
+    if (event.event === "onSendHeaders") {
+      return this.start(startRecord(details), [event]);
     }
-    if (next.inFlight) this.inFlight.set(next.id, next);
-    else this.inFlight.delete(next.id);
-    return next;
+    this.wait(event);
+    return null;
   }
 
-  /** Forgets the in-flight requests of a tab. */
+  /** Forgets the in-flight and waiting requests of a tab. */
   forgetTab(tabId: number): void {
     for (const [id, record] of this.inFlight) {
       if (record.tabId === tabId) this.inFlight.delete(id);
     }
+    for (const [id, events] of this.waiting) {
+      if (events[0]?.details.tabId === tabId) this.waiting.delete(id);
+    }
+  }
+
+  /** Forgets one request. */
+  forget(requestId: string): void {
+    this.inFlight.delete(requestId);
+    this.waiting.delete(requestId);
+  }
+
+  /** Applies `first` and the events that waited for the request, in order. */
+  private start(
+    record: RequestRecord,
+    first: readonly WebRequestEvent[],
+  ): RequestRecord {
+    const events = [...first, ...(this.waiting.get(record.id) ?? [])];
+    this.waiting.delete(record.id);
+    events.sort(compareEvents);
+    let next = record;
+    for (const event of events) next = applyEvent(next, event);
+    return this.store(next);
+  }
+
+  private store(record: RequestRecord): RequestRecord {
+    if (record.inFlight) this.inFlight.set(record.id, record);
+    else this.inFlight.delete(record.id);
+    return record;
+  }
+
+  private wait(event: WebRequestEvent): void {
+    const id = event.details.requestId;
+    const events = this.waiting.get(id);
+    if (events !== undefined) {
+      events.push(event);
+      return;
+    }
+    this.waiting.set(id, [event]);
+    if (this.waiting.size > MAX_WAITING_REQUESTS) {
+      // The oldest waiting request lost its first events for good.
+      const oldest = this.waiting.keys().next();
+      if (oldest.done !== true) this.waiting.delete(oldest.value);
+    }
+  }
+}
+
+function applyEvent(
+  current: RequestRecord,
+  { event, details }: WebRequestEvent,
+): RequestRecord {
+  switch (event) {
+    case "onBeforeRequest":
+      return current;
+    case "onSendHeaders":
+      return {
+        ...current,
+        requestHeadersSeen: details.requestHeaders !== undefined,
+        requestHeaders: toHeaderList(details.requestHeaders),
+      };
+    case "onHeadersReceived":
+      return {
+        ...current,
+        statusCode: details.statusCode ?? null,
+        responseHeaders: toHeaderList(details.responseHeaders),
+      };
+    case "onBeforeRedirect":
+      return {
+        ...current,
+        redirects: [
+          ...current.redirects,
+          {
+            url: currentUrl(current),
+            statusCode: details.statusCode ?? current.statusCode ?? 0,
+            responseHeaders:
+              details.responseHeaders === undefined
+                ? current.responseHeaders
+                : toHeaderList(details.responseHeaders),
+            redirectUrl: details.redirectUrl ?? "",
+          },
+        ],
+        statusCode: null,
+        responseHeaders: [],
+      };
+    case "onCompleted":
+      return {
+        ...current,
+        statusCode: details.statusCode ?? current.statusCode,
+        inFlight: false,
+        endTime: details.timeStamp,
+      };
+    case "onErrorOccurred":
+      return {
+        ...current,
+        error: details.error ?? "unknown error",
+        inFlight: false,
+        endTime: details.timeStamp,
+      };
   }
 }
 
@@ -105,7 +191,7 @@ export function currentUrl(record: RequestRecord): string {
   return lastHop === undefined ? record.url : lastHop.redirectUrl;
 }
 
-function startRecord(details: WebRequestEvent["details"]): RequestRecord {
+function startRecord(details: WebRequestDetails): RequestRecord {
   return {
     id: details.requestId,
     url: details.url,
@@ -138,25 +224,4 @@ function initiatorOrigin(
   } catch {
     return null;
   }
-}
-
-function toHeaderList(
-  headers: readonly WebRequestHeader[] | undefined,
-): HeaderList {
-  if (headers === undefined) return [];
-  return headers.map(toHeader);
-}
-
-function toHeader(header: WebRequestHeader): HttpHeader {
-  if (header.value !== undefined) {
-    return { name: header.name, value: header.value };
-  }
-  // A value that is not valid UTF-8 arrives as bytes; keep it readable as Latin-1,
-  // which maps each byte to one character, the way the Fetch standard sees header bytes.
-  const bytes = header.binaryValue ?? [];
-  let value = "";
-  for (let index = 0; index < bytes.length; index += 1) {
-    value += String.fromCharCode(bytes[index] ?? 0);
-  }
-  return { name: header.name, value };
 }

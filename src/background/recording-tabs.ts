@@ -1,6 +1,7 @@
 import type { SessionArea } from "./session-area";
 
-const RECORDING_TABS_KEY = "recordingTabs";
+/** The storage key of the recorded tab ids. */
+export const RECORDING_TABS_KEY = "recordingTabs";
 
 /**
  * How long a tab stays recorded after the service worker restarts without any page of
@@ -20,8 +21,8 @@ export class RecordingTabs {
 
   constructor(private readonly area: SessionArea) {}
 
-  async load(): Promise<void> {
-    const items = await this.area.get(RECORDING_TABS_KEY);
+  /** Takes the tabs a previous worker recorded, from the items of the whole area. */
+  restore(items: Readonly<Record<string, unknown>>): void {
     const stored = items[RECORDING_TABS_KEY];
     if (!Array.isArray(stored)) return;
     for (const tabId of stored) {

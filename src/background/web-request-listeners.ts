@@ -1,3 +1,4 @@
+import { withDecodedHeaders } from "./byte-string-headers";
 import type {
   WebRequestDetails,
   WebRequestEvent,
@@ -54,10 +55,14 @@ export function listenToWebRequest(
   webRequest: WebRequestApi = chrome.webRequest,
 ): void {
   const extra = extraHeadersSpec(webRequest);
+  // Only Firefox lacks `extraHeaders`, and only Firefox gives header values as byte
+  // strings.
+  const decode = extra.length === 0;
   const forward =
     (event: WebRequestEventName) =>
     (details: object): undefined => {
-      handle({ event, details: details as WebRequestDetails });
+      const given = details as WebRequestDetails;
+      handle({ event, details: decode ? withDecodedHeaders(given) : given });
       return undefined;
     };
   webRequest.onBeforeRequest.addListener(forward("onBeforeRequest"), FILTER);

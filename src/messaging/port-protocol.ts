@@ -29,12 +29,21 @@ export interface SnapshotMessage {
   readonly type: "snapshot";
   readonly tabId: number;
   readonly records: readonly RequestRecord[];
+  /** Older exchanges of the tab dropped so far to stay within the cap. */
+  readonly dropped?: number;
 }
 
-/** Records created or updated since the last message, each replacing any with its id. */
+/**
+ * Records created or updated since the last message, each replacing any with its id,
+ * and the records dropped since then to stay within the per-tab cap.
+ */
 export interface RecordsMessage {
   readonly type: "records";
   readonly records: readonly RequestRecord[];
+  /** Ids of records removed because their exchange was dropped. */
+  readonly removed?: readonly string[];
+  /** Older exchanges of the tab dropped so far, counted since the last clear. */
+  readonly dropped?: number;
 }
 
 export interface ClearedMessage {

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { AnalyzedExchange } from "../report/build-json-report";
 import { entriesInScope, type ExportScope } from "../report/export-scope";
 import type { ReportFormat } from "../report/render-report";
+import { CaptureLimit } from "./capture-limit";
 import { ExchangeDetail } from "./exchange-detail";
 import { ExchangeList } from "./exchange-list";
 import type { ExchangeStore } from "./exchange-store";
@@ -112,6 +113,9 @@ export function App(props: AppProps) {
           )}
         </div>
       </main>
+      {imported === null ? (
+        <CaptureLimit droppedCount={state.droppedCount ?? 0} />
+      ) : null}
       {drop.dragging ? (
         <div class="drop-hint" aria-hidden="true">
           Drop a HAR file to analyze it

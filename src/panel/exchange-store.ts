@@ -11,6 +11,11 @@ export interface PanelState {
   readonly entries: readonly AnalyzedExchange[];
   readonly selectedId: string | null;
   readonly connection: ConnectionState;
+  /**
+   * Older exchanges the background dropped to stay within the per-tab cap; absent
+   * until the first capture is analyzed.
+   */
+  readonly droppedCount?: number;
 }
 
 export interface ExchangeStoreDependencies {
@@ -45,6 +50,7 @@ export function createExchangeStore(
   const listeners = new Set<() => void>();
   let analyzed = new Map<string, AnalyzedExchange>();
   let frameRequested = false;
+  let droppedCount = 0;
   let state: PanelState = {
     entries: [],
     selectedId: null,
@@ -80,7 +86,7 @@ export function createExchangeStore(
       state.selectedId !== null && next.has(state.selectedId)
         ? state.selectedId
         : null;
-    update({ entries, selectedId });
+    update({ entries, selectedId, droppedCount });
   }
 
   function reuseOrAnalyze(
@@ -113,12 +119,16 @@ export function createExchangeStore(
         case "snapshot":
           records.clear();
           for (const record of message.records) records.set(record.id, record);
+          droppedCount = message.dropped ?? 0;
           break;
         case "records":
+          for (const id of message.removed ?? []) records.delete(id);
           for (const record of message.records) records.set(record.id, record);
+          droppedCount = message.dropped ?? droppedCount;
           break;
         case "cleared":
           records.clear();
+          droppedCount = 0;
           break;
       }
       requestAnalysis();

@@ -1,5 +1,7 @@
 import type { ResponseRole } from "../model/analysis";
 import type { HeaderRow } from "./header-rows";
+import { HeaderValue } from "./header-value";
+import { MoreHeaderRows, useShownRowCount } from "./shown-header-rows";
 
 interface HeaderTableProps {
   readonly rows: readonly HeaderRow[];
@@ -10,15 +12,19 @@ interface HeaderTableProps {
 
 /** Renders header names and values as text nodes, so no value is parsed as HTML. */
 export function HeaderTable({ rows, response, emptyText }: HeaderTableProps) {
+  const [shown, showMore] = useShownRowCount(rows.length);
   if (rows.length === 0) return <p class="header-table-empty">{emptyText}</p>;
   return (
-    <table class="header-table">
-      <tbody>
-        {rows.map((row, index) => (
-          <HeaderTableRow key={index} row={row} response={response} />
-        ))}
-      </tbody>
-    </table>
+    <>
+      <table class="header-table">
+        <tbody>
+          {rows.slice(0, shown).map((row, index) => (
+            <HeaderTableRow key={index} row={row} response={response} />
+          ))}
+        </tbody>
+      </table>
+      <MoreHeaderRows shown={shown} total={rows.length} onShowMore={showMore} />
+    </>
   );
 }
 
@@ -48,7 +54,7 @@ function HeaderTableRow({
         {row.value === null ? (
           <span class="header-missing">missing</span>
         ) : (
-          <span class="header-value">{row.value}</span>
+          <HeaderValue value={row.value} />
         )}
         {row.primary && row.fault !== null && row.fault.expected !== null ? (
           <span class="header-expected">

@@ -1,6 +1,13 @@
 import { analyzerThroughput } from "./analyzer-throughput";
 import type { Benchmark } from "./benchmark";
 import { cliHar } from "./cli-har";
+import { memoryBackground } from "./memory-background";
+import { overheadChromium } from "./overhead-chromium";
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: readonly Benchmark[] = [analyzerThroughput, cliHar];
+export const benchmarks: readonly Benchmark[] = [
+  analyzerThroughput,
+  cliHar,
+  memoryBackground,
+  overheadChromium,
+];

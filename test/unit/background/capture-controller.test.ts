@@ -5,7 +5,7 @@ import type { BackgroundToPageMessage } from "../../../src/messaging/port-protoc
 import type { RequestRecord } from "../../../src/model/request-record";
 import { pairExchanges } from "../../../src/pairing/pair-exchanges";
 import { loadRecordedEvents } from "../pairing/recorded-events";
-import { FakeSessionArea } from "./fake-session-area";
+import { FakeSessionArea, areas } from "./fake-session-area";
 
 const passing = loadRecordedEvents("chromium-events", "passing-put");
 const blocked = loadRecordedEvents(
@@ -46,7 +46,7 @@ afterEach(() => {
 describe("capture controller", () => {
   it("records nothing for a tab no page inspects", async () => {
     const area = new FakeSessionArea();
-    const controller = new CaptureController(area, () => {});
+    const controller = new CaptureController(areas(area), () => {});
     for (const event of passing.events) controller.handleEvent(event);
     await settle(controller);
     expect(
@@ -57,7 +57,7 @@ describe("capture controller", () => {
   it("sends the panel every record of a subscribed tab", async () => {
     const area = new FakeSessionArea();
     const view = panel();
-    const controller = new CaptureController(area, (_tab, message) =>
+    const controller = new CaptureController(areas(area), (_tab, message) =>
       view.receive(message),
     );
     await controller.subscribe(tabId, view.receive);
@@ -70,7 +70,7 @@ describe("capture controller", () => {
 
   it("writes the events of one request in few batches", async () => {
     const area = new FakeSessionArea();
-    const controller = new CaptureController(area, () => {});
+    const controller = new CaptureController(areas(area), () => {});
     await controller.subscribe(tabId, () => {});
     const writesBefore = area.writes;
     for (const event of passing.events) controller.handleEvent(event);
@@ -81,7 +81,7 @@ describe("capture controller", () => {
   it("loses no exchange when the worker restarts between two requests", async () => {
     // The blocked request was recorded before the passing one.
     const area = new FakeSessionArea();
-    const first = new CaptureController(area, () => {});
+    const first = new CaptureController(areas(area), () => {});
     await first.subscribe(tabId, () => {});
     for (const event of blocked.events) first.handleEvent(event);
     await settle(first);
@@ -89,7 +89,7 @@ describe("capture controller", () => {
     // A new worker: events arrive before its state is loaded and before any page
     // reconnects.
     const view = panel();
-    const second = new CaptureController(area, (_tab, message) =>
+    const second = new CaptureController(areas(area), (_tab, message) =>
       view.receive(message),
     );
     for (const event of passing.events) second.handleEvent(event);
@@ -108,7 +108,7 @@ describe("capture controller", () => {
 
   it("finishes a request that was in flight when the worker stopped", async () => {
     const area = new FakeSessionArea();
-    const first = new CaptureController(area, () => {});
+    const first = new CaptureController(areas(area), () => {});
     await first.subscribe(tabId, () => {});
     const middle = Math.floor(passing.events.length / 2);
     for (const event of passing.events.slice(0, middle))
@@ -116,7 +116,7 @@ describe("capture controller", () => {
     await settle(first);
 
     const view = panel();
-    const second = new CaptureController(area, (_tab, message) =>
+    const second = new CaptureController(areas(area), (_tab, message) =>
       view.receive(message),
     );
     await second.subscribe(tabId, view.receive);
@@ -131,11 +131,11 @@ describe("capture controller", () => {
 
   it("stops recording a restored tab whose pages never reconnect", async () => {
     const area = new FakeSessionArea();
-    const first = new CaptureController(area, () => {});
+    const first = new CaptureController(areas(area), () => {});
     await first.subscribe(tabId, () => {});
     await settle(first);
 
-    const second = new CaptureController(area, () => {});
+    const second = new CaptureController(areas(area), () => {});
     await vi.advanceTimersByTimeAsync(RECONNECT_GRACE_MS + 1);
     for (const event of passing.events) second.handleEvent(event);
     await settle(second);
@@ -148,7 +148,7 @@ describe("capture controller", () => {
   it("clears a tab's records and tells its panels", async () => {
     const area = new FakeSessionArea();
     const messages: string[] = [];
-    const controller = new CaptureController(area, (_tab, message) =>
+    const controller = new CaptureController(areas(area), (_tab, message) =>
       messages.push(message.type),
     );
     await controller.subscribe(tabId, () => {});

@@ -4,7 +4,7 @@ import type { BackgroundToPageMessage } from "../../../src/messaging/port-protoc
 import type { RequestRecord } from "../../../src/model/request-record";
 import { pairExchanges } from "../../../src/pairing/pair-exchanges";
 import { loadRecordedEvents } from "../pairing/recorded-events";
-import { FakeSessionArea } from "./fake-session-area";
+import { FakeSessionArea, areas } from "./fake-session-area";
 
 const SCENARIOS = [
   "headers-only-on-preflight",
@@ -23,8 +23,9 @@ async function capture(folder: string, name: string) {
     if (message.type === "cleared") records.clear();
     else for (const record of message.records) records.set(record.id, record);
   };
-  const controller = new CaptureController(new FakeSessionArea(), (_tab, m) =>
-    receive(m),
+  const controller = new CaptureController(
+    areas(new FakeSessionArea()),
+    (_tab, m) => receive(m),
   );
   await controller.subscribe(tabId, receive);
   for (const event of recording.events) controller.handleEvent(event);

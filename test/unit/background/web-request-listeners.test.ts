@@ -135,3 +135,42 @@ describe("listenToWebRequest in Chromium", () => {
     ]);
   });
 });
+
+describe("header values given as byte strings", () => {
+  const rtlOverrideBytes = "\u00e2\u0080\u00aegnp.exe";
+
+  function receivedHeader(
+    api: (registrations: Registration[]) => WebRequestApi,
+    value: string,
+  ): string | undefined {
+    const registrations: Registration[] = [];
+    const received: WebRequestEvent[] = [];
+    listenToWebRequest((event) => received.push(event), api(registrations));
+    const details = {
+      requestId: "1",
+      responseHeaders: [{ name: "X-Rtl-Override", value }],
+    };
+    for (const registration of registrations) {
+      if (registration.event === "onHeadersReceived") {
+        registration.listener(details);
+      }
+    }
+    return received[0]?.details.responseHeaders?.[0]?.value;
+  }
+
+  it("decodes Firefox's UTF-8 bytes to the characters the server sent", () => {
+    expect(receivedHeader(firefoxWebRequest, rtlOverrideBytes)).toBe(
+      "\u202Egnp.exe",
+    );
+  });
+
+  it("keeps Firefox bytes that are not UTF-8 one character per byte", () => {
+    expect(receivedHeader(firefoxWebRequest, "caf\u00e9")).toBe("caf\u00e9");
+  });
+
+  it("leaves Chromium's values, already decoded, as they are", () => {
+    expect(receivedHeader(chromiumWebRequest, rtlOverrideBytes)).toBe(
+      rtlOverrideBytes,
+    );
+  });
+});
