@@ -11,6 +11,7 @@ const ports = new PagePorts({
   onSubscribe: (tabId, send) => void controller.subscribe(tabId, send),
   onUnsubscribe: (tabId) => controller.unsubscribe(tabId),
   onClear: (tabId) => void controller.clear(tabId),
+  onSetOptions: (tabId, change) => void controller.setOptions(tabId, change),
 });
 
 // Every listener is registered in the worker's first turn, so that each of these events

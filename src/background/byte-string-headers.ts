@@ -9,11 +9,10 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Returns a byte string (one character per byte) decoded as UTF-8 when its bytes are
- * valid UTF-8, and unchanged otherwise. Firefox hands webRequest header values over as
- * byte strings, as `nsIHttpChannel.visitResponseHeaders` reads them (an `ACString`),
- * so `\u202E` sent as UTF-8 arrives as three characters; Chromium decodes UTF-8
- * itself and gives other values as `binaryValue` (observed in Firefox 153 and
- * Chromium 156). Decoding makes both browsers record the same text.
+ * valid UTF-8, and unchanged otherwise. Firefox 153 hands webRequest header values over
+ * as byte strings: `\u202E` sent as UTF-8 arrived as three characters. Chromium 156
+ * decodes UTF-8 itself and gives other values as `binaryValue`. Decoding makes both
+ * browsers record the same text.
  */
 export function decodeByteString(value: string): string {
   if (!HIGH_BYTE.test(value) || BEYOND_BYTE.test(value)) return value;

@@ -2,6 +2,7 @@ import {
   MAX_EXCHANGES_KEY,
   maxExchangesFrom,
 } from "../messaging/capture-settings";
+import type { CaptureOptionsChange } from "../messaging/capture-options";
 import type { BackgroundToPageMessage } from "../messaging/port-protocol";
 import type { RequestRecord } from "../model/request-record";
 import { isCorsCandidate, isPreflight } from "../pairing/cors-request";
@@ -16,6 +17,8 @@ import {
 import { RecordAssembler } from "./record-assembler";
 import { RecordingTabs } from "./recording-tabs";
 import type { SessionArea } from "./session-area";
+import { TabOptions } from "./tab-options";
+import { startsTopLevelDocument } from "./top-level-document";
 import type { WebRequestEvent } from "./web-request-details";
 
 /** Requests that are never CORS requests and are not worth recording. */
@@ -36,6 +39,12 @@ export interface CaptureAreas {
 export class CaptureController {
   private readonly store: CaptureStore;
   private readonly recording: RecordingTabs;
+  private readonly options: TabOptions;
+  /**
+   * When each tab's top-level frame last got a new document that cleared its capture.
+   * A request that started earlier belongs to the old document.
+   */
+  private readonly documentStarts = new Map<number, number>();
   private readonly journal: EventJournal;
   private assembler: RecordAssembler;
   private readonly ready: Promise<void>;
@@ -54,6 +63,7 @@ export class CaptureController {
       dropped: (records) => this.forgetDropped(records),
     });
     this.recording = new RecordingTabs(areas.session);
+    this.options = new TabOptions(areas.session);
     this.assembler = this.newAssembler([]);
     this.journal = new EventJournal(areas.session);
     this.ready = this.load();
@@ -80,7 +90,22 @@ export class CaptureController {
       tabId,
       records: this.store.recordsOf(tabId),
       dropped: this.store.droppedCountOf(tabId),
+      options: this.options.of(tabId),
     });
+  }
+
+  /** Changes the tab's capture options, stores them and sends them to its panels. */
+  async setOptions(tabId: number, change: CaptureOptionsChange): Promise<void> {
+    await this.ready;
+    try {
+      const options = await this.options.update(tabId, change);
+      this.sendToPanels(tabId, { type: "options", options });
+    } catch (error) {
+      console.error(
+        `CORS Lens: storing the capture options of tab ${tabId} failed:`,
+        error,
+      );
+    }
   }
 
   unsubscribe(tabId: number): void {
@@ -97,7 +122,8 @@ export class CaptureController {
   async forgetTab(tabId: number): Promise<void> {
     await this.ready;
     this.assembler.forgetTab(tabId);
-    await this.store.clearTab(tabId);
+    this.documentStarts.delete(tabId);
+    await Promise.all([this.store.clearTab(tabId), this.options.forget(tabId)]);
   }
 
   /** Applies a changed `storage.local` setting. */
@@ -124,6 +150,7 @@ export class CaptureController {
         this.areas.local.get(MAX_EXCHANGES_KEY),
       ]);
       this.recording.restore(items);
+      this.options.restore(items);
       const records = this.store.restore(items);
       this.store.setMaxExchanges(maxExchangesFrom(settings[MAX_EXCHANGES_KEY]));
       this.assembler = this.newAssembler(records);
@@ -160,9 +187,11 @@ export class CaptureController {
 
   private apply(event: WebRequestEvent): void {
     const { details } = event;
-    const recorded =
-      this.recording.isRecording(details.tabId) &&
-      !IGNORED_TYPES.has(details.type);
+    if (startsTopLevelDocument(event)) {
+      this.startDocument(details.tabId, details.timeStamp);
+    }
+    if (IGNORED_TYPES.has(details.type)) return;
+    const recorded = this.isRecorded(event);
     if (event.event === "onBeforeRequest" && !recorded) return;
     const record = this.assembler.apply(event, recorded);
     if (record === null) return;
@@ -171,6 +200,38 @@ export class CaptureController {
       return;
     }
     this.store.put(record);
+  }
+
+  /**
+   * Tells whether a request not known yet is recorded from this event: its tab is
+   * recorded and not paused, and the request did not start before the tab's current
+   * document. While a tab is paused, a preflight for a request recorded before the
+   * pause is still recorded, so that the request is not shown as one that needed none.
+   */
+  private isRecorded({ details }: WebRequestEvent): boolean {
+    if (!this.recording.isRecording(details.tabId)) return false;
+    const documentStart = this.documentStarts.get(details.tabId);
+    if (documentStart !== undefined && details.timeStamp < documentStart) {
+      return false;
+    }
+    if (!this.options.of(details.tabId).paused) return true;
+    return (
+      details.method === "OPTIONS" &&
+      this.assembler.hasInFlightRequestTo(details.tabId, details.url)
+    );
+  }
+
+  /**
+   * Clears what the tab captured before its top-level frame got a new document at
+   * `time`, unless the tab preserves its log. The new document's requests that arrived
+   * earlier are kept: a stopped worker receives the events fired while it started in
+   * no particular order.
+   */
+  private startDocument(tabId: number, time: number): void {
+    if (this.options.of(tabId).preserveLog) return;
+    this.documentStarts.set(tabId, time);
+    this.assembler.forgetStartedBefore(tabId, time);
+    this.store.removeStartedBefore(tabId, time);
   }
 
   private newAssembler(records: readonly RequestRecord[]): RecordAssembler {

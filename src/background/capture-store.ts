@@ -212,6 +212,28 @@ export class CaptureStore {
     await this.area.remove([...records.map(recordKey), droppedKey(tabId)]);
   }
 
+  /**
+   * Removes the tab's records that started before `time`, resets its dropped count and
+   * returns how many records were removed. The panels receive the removed ids, and the
+   * dropped count of 0, with the next announcement.
+   */
+  removeStartedBefore(tabId: number, time: number): number {
+    const tab = this.tabs.get(tabId);
+    const removed = tab?.removeStartedBefore(time) ?? [];
+    const hadDropped = this.droppedCounts.delete(tabId);
+    if (removed.length === 0 && !hadDropped) return 0;
+    if (tab?.size === 0) this.tabs.delete(tabId);
+    this.noteRemoved(
+      tabId,
+      removed.map((record) => record.id),
+    );
+    this.removeStored(removed.map(recordKey));
+    this.pendingItems.delete(droppedKey(tabId));
+    if (hadDropped) this.pendingRemovals.add(droppedKey(tabId));
+    this.scheduleFlush();
+    return removed.length;
+  }
+
   /** Drops the tab's oldest exchanges until it is within the cap. */
   private enforceCap(tabId: number): void {
     const tab = this.tabs.get(tabId);

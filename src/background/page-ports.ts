@@ -1,3 +1,7 @@
+import {
+  captureOptionsChangeFrom,
+  type CaptureOptionsChange,
+} from "../messaging/capture-options";
 import type {
   BackgroundToPageMessage,
   PageToBackgroundMessage,
@@ -19,6 +23,7 @@ export interface PagePortHandlers {
   ): void;
   onUnsubscribe(tabId: number): void;
   onClear(tabId: number): void;
+  onSetOptions(tabId: number, change: CaptureOptionsChange): void;
 }
 
 /** Accepts the ports of the devtools page and the panels, and routes their messages. */
@@ -45,6 +50,13 @@ export class PagePorts {
         );
       } else if (message.type === "clear" && subscriber !== null) {
         this.handlers.onClear(subscriber.tabId);
+      } else if (message.type === "setOptions" && subscriber !== null) {
+        const change = captureOptionsChangeFrom(message);
+        if (change === null) {
+          console.warn("CORS Lens: ignored invalid capture options", message);
+          return;
+        }
+        this.handlers.onSetOptions(subscriber.tabId, change);
       }
     });
     port.onDisconnect.addListener(() => {

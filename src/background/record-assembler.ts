@@ -5,6 +5,12 @@ import type { WebRequestDetails, WebRequestEvent } from "./web-request-details";
 /** Requests whose events wait for their first event, at most. */
 export const MAX_WAITING_REQUESTS = 1_000;
 
+/**
+ * Requests whose later events are ignored because their record was cleared while in
+ * flight, at most. The oldest are forgotten first.
+ */
+export const MAX_ENDED_REQUESTS = 10_000;
+
 /** Position of each event in a request's life, to order events of one time stamp. */
 const EVENT_ORDER: Readonly<Record<WebRequestEvent["event"], number>> = {
   onBeforeRequest: 0,
@@ -36,6 +42,12 @@ export class RecordAssembler {
   private readonly inFlight = new Map<string, RequestRecord>();
   /** Events of requests not started yet, by request id, oldest request first. */
   private readonly waiting = new Map<string, WebRequestEvent[]>();
+  /**
+   * Requests cleared while in flight or waiting, oldest first.
+   * NOTE: the set is kept in memory only, so after a worker restart a late
+   * `onSendHeaders` of such a request starts a partial record again.
+   */
+  private readonly ended = new Set<string>();
 
   constructor(
     inFlightRecords: readonly RequestRecord[] = [],
@@ -59,6 +71,7 @@ export class RecordAssembler {
    */
   apply(event: WebRequestEvent, recorded = false): RequestRecord | null {
     const { details } = event;
+    if (this.ended.has(details.requestId)) return null;
     const known =
       this.inFlight.get(details.requestId) ??
       this.findKept(details.tabId, details.requestId);
@@ -80,14 +93,47 @@ export class RecordAssembler {
     return null;
   }
 
-  /** Forgets the in-flight and waiting requests of a tab. */
+  /**
+   * Forgets the in-flight and waiting requests of a tab, and ignores their later
+   * events, so that a cleared request does not come back half recorded.
+   */
   forgetTab(tabId: number): void {
+    this.forgetStartedBefore(tabId, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Forgets the tab's in-flight requests that started before `time`, and its waiting
+   * requests whose first event arrived before `time`, and ignores their later events.
+   */
+  forgetStartedBefore(tabId: number, time: number): void {
     for (const [id, record] of this.inFlight) {
-      if (record.tabId === tabId) this.inFlight.delete(id);
+      if (record.tabId !== tabId || record.startTime >= time) continue;
+      this.inFlight.delete(id);
+      this.end(id);
     }
     for (const [id, events] of this.waiting) {
-      if (events[0]?.details.tabId === tabId) this.waiting.delete(id);
+      const first = events[0]?.details;
+      if (first?.tabId !== tabId || first.timeStamp >= time) continue;
+      this.waiting.delete(id);
+      this.end(id);
     }
+  }
+
+  /**
+   * Tells whether a request of the tab other than a preflight is in flight to `url`:
+   * a preflight sent to `url` now is for that request.
+   */
+  hasInFlightRequestTo(tabId: number, url: string): boolean {
+    for (const record of this.inFlight.values()) {
+      if (
+        record.tabId === tabId &&
+        record.method !== "OPTIONS" &&
+        currentUrl(record) === url
+      ) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Forgets one request. */
@@ -113,6 +159,14 @@ export class RecordAssembler {
     if (record.inFlight) this.inFlight.set(record.id, record);
     else this.inFlight.delete(record.id);
     return record;
+  }
+
+  private end(requestId: string): void {
+    this.ended.add(requestId);
+    if (this.ended.size > MAX_ENDED_REQUESTS) {
+      const oldest = this.ended.values().next();
+      if (oldest.done !== true) this.ended.delete(oldest.value);
+    }
   }
 
   private wait(event: WebRequestEvent): void {

@@ -69,6 +69,15 @@ export class TabRecords {
     return record;
   }
 
+  /** Removes and returns every record that started before `time`. */
+  removeStartedBefore(time: number): RequestRecord[] {
+    const removed = [...this.records.values()].filter(
+      (record) => record.startTime < time,
+    );
+    for (const record of removed) this.remove(record.id);
+    return removed;
+  }
+
   /**
    * Removes the oldest exchange with the preflight sent for it, and every record that
    * started before the next exchange: those are preflights that no remaining request

@@ -1,4 +1,5 @@
 import type { RequestRecord } from "../model/request-record";
+import type { CaptureOptions, CaptureOptionsChange } from "./capture-options";
 
 /**
  * Messages between the background and the pages that show a tab's capture (the
@@ -22,7 +23,16 @@ export interface ClearMessage {
   readonly type: "clear";
 }
 
-export type PageToBackgroundMessage = SubscribeMessage | ClearMessage;
+/**
+ * Changes the subscribed tab's capture options. Fields left out keep their value, so
+ * two panels that each change one option do not undo each other's change.
+ */
+export interface SetOptionsMessage extends CaptureOptionsChange {
+  readonly type: "setOptions";
+}
+
+export type PageToBackgroundMessage =
+  SubscribeMessage | ClearMessage | SetOptionsMessage;
 
 /** Every record stored for the tab, sent once after `subscribe`. */
 export interface SnapshotMessage {
@@ -31,6 +41,8 @@ export interface SnapshotMessage {
   readonly records: readonly RequestRecord[];
   /** Older exchanges of the tab dropped so far to stay within the cap. */
   readonly dropped?: number;
+  /** The tab's capture options. */
+  readonly options?: CaptureOptions;
 }
 
 /**
@@ -50,8 +62,14 @@ export interface ClearedMessage {
   readonly type: "cleared";
 }
 
+/** The tab's capture options, sent to every panel of the tab after each change. */
+export interface OptionsMessage {
+  readonly type: "options";
+  readonly options: CaptureOptions;
+}
+
 export type BackgroundToPageMessage =
-  SnapshotMessage | RecordsMessage | ClearedMessage;
+  SnapshotMessage | RecordsMessage | ClearedMessage | OptionsMessage;
 
 export function portName(role: PortRole): string {
   return PORT_NAME_PREFIX + role;

@@ -1,17 +1,21 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { AnalyzedExchange } from "../report/build-json-report";
 import { entriesInScope, type ExportScope } from "../report/export-scope";
 import type { ReportFormat } from "../report/render-report";
+import { CaptureControls } from "./capture-controls";
 import { CaptureLimit } from "./capture-limit";
 import { ExchangeDetail } from "./exchange-detail";
-import { ExchangeList } from "./exchange-list";
+import { ExchangeList, type ExchangeListHandle } from "./exchange-list";
 import type { ExchangeStore } from "./exchange-store";
 import { ExportMenu } from "./export-menu";
+import { FilterBar } from "./filter-bar";
 import { ImportBanner, ImportHarButton, useFileDrop } from "./har-import";
 import type { ExportRequest } from "./panel-export";
 import { RedactionToggle } from "./redaction-toggle";
 import { Toolbar } from "./toolbar";
+import { useEscapeKey } from "./use-escape-key";
 import { useImportedView } from "./use-imported-view";
+import { useListView } from "./use-list-view";
 import { usePanelState } from "./use-panel-state";
 import "./export-controls.css";
 
@@ -38,11 +42,27 @@ export function App(props: AppProps) {
   const [format, setFormat] = useState<ReportFormat>("json");
   const [redact, setRedact] = useState(true);
   const drop = useFileDrop(importedView.open);
+  const listView = useListView(state.entries);
+  const [detailOpen, setDetailOpen] = useState(false);
+  const list = useRef<ExchangeListHandle>(null);
 
   const selected =
     state.selectedId === null
       ? undefined
       : state.entries.find((entry) => entry.exchange.id === state.selectedId);
+  // The detail closes when the filter hides the selected exchange.
+  const detailEntry =
+    detailOpen && selected !== undefined && listView.shown.includes(selected)
+      ? selected
+      : undefined;
+  const openDetail = (id: string) => {
+    store.select(id);
+    setDetailOpen(true);
+  };
+  useEscapeKey(detailOpen, () => {
+    setDetailOpen(false);
+    if (state.selectedId !== null) list.current?.focusRow(state.selectedId);
+  });
   const blockedCount = state.entries.filter(
     (entry) => entry.analysis.verdict === "blocked",
   ).length;
@@ -63,8 +83,10 @@ export function App(props: AppProps) {
     >
       <Toolbar
         exchangeCount={state.entries.length}
+        shownCount={listView.filterActive ? listView.shown.length : undefined}
         blockedCount={blockedCount}
         connection={liveState.connection}
+        paused={liveState.captureOptions?.paused === true}
         tabLabel={
           imported === null ? props.tabLabel : `Imported: ${imported.fileName}`
         }
@@ -89,7 +111,9 @@ export function App(props: AppProps) {
         />
         <RedactionToggle checked={redact} onChange={setRedact} />
         <ImportHarButton onFile={importedView.open} />
+        {imported === null ? <CaptureControls store={props.store} /> : null}
       </Toolbar>
+      <FilterBar filter={listView.filter} onChange={listView.setFilter} />
       <ImportBanner
         fileName={imported?.fileName ?? null}
         requestCount={state.entries.length}
@@ -97,19 +121,25 @@ export function App(props: AppProps) {
         onBackToLive={importedView.backToLive}
         onDismissError={importedView.dismissError}
       />
+      <h1 class="visually-hidden">CORS Lens</h1>
       <main class="panel-body">
         <ExchangeList
-          entries={state.entries}
+          entries={listView.shown}
+          totalCount={state.entries.length}
           selectedId={state.selectedId}
           onSelect={store.select}
+          onOpen={openDetail}
+          sort={listView.sort}
+          onSortChange={listView.setSort}
+          handle={list}
         />
         <div class="detail-pane">
-          {selected === undefined ? (
+          {detailEntry === undefined ? (
             <p class="detail-empty">
               Select a request to see why the browser allowed or blocked it.
             </p>
           ) : (
-            <ExchangeDetail entry={selected} />
+            <ExchangeDetail entry={detailEntry} redact={redact} />
           )}
         </div>
       </main>

@@ -26,7 +26,14 @@ export interface BackgroundConnectionOptions {
   readonly tabId: number;
   /** Opens a port with the given name. Throws once the extension was reloaded. */
   readonly connect: (name: string) => PagePort;
-  readonly onMessage?: (message: BackgroundToPageMessage) => void;
+  /**
+   * Receives each message from the background, and the connection's `send`, with which
+   * the receiver can send messages back over whichever port is open then.
+   */
+  readonly onMessage?: (
+    message: BackgroundToPageMessage,
+    send: (message: PageToBackgroundMessage) => boolean,
+  ) => void;
   readonly onStateChange?: (state: ConnectionState) => void;
   readonly setTimer?: (callback: () => void, delayMs: number) => unknown;
   readonly clearTimer?: (timer: unknown) => void;
@@ -116,7 +123,19 @@ export function connectToBackground(
     }
     failedAttempts = 0;
     if (message.type === "snapshot") setState("connected");
-    options.onMessage?.(message);
+    options.onMessage?.(message, send);
+  }
+
+  function send(message: PageToBackgroundMessage): boolean {
+    if (port === null) return false;
+    try {
+      port.postMessage(message);
+      return true;
+    } catch (error) {
+      // The port closed and its onDisconnect event has not been dispatched yet.
+      console.warn("CORS Lens: sending to the background failed", error);
+      return false;
+    }
   }
 
   function scheduleRetry(): void {
@@ -136,17 +155,7 @@ export function connectToBackground(
 
   return {
     state: () => state,
-    send(message) {
-      if (port === null) return false;
-      try {
-        port.postMessage(message);
-        return true;
-      } catch (error) {
-        // The port closed and its onDisconnect event has not been dispatched yet.
-        console.warn("CORS Lens: sending to the background failed", error);
-        return false;
-      }
-    },
+    send,
     close() {
       closed = true;
       if (retryTimer !== null) clearTimer(retryTimer);
@@ -174,6 +183,12 @@ function isBackgroundMessage(value: unknown): value is BackgroundToPageMessage {
       return "records" in value && Array.isArray(value.records);
     case "cleared":
       return true;
+    case "options":
+      return (
+        "options" in value &&
+        typeof value.options === "object" &&
+        value.options !== null
+      );
     default:
       return false;
   }

@@ -14,15 +14,16 @@ export function panelTheme(themeName: string): "light" | "dark" {
 }
 
 /**
- * Sets `data-theme` on `root` to DevTools' theme and keeps it in step, and
- * `data-devtools` to the browser, whose DevTools colors the panel takes. Without
- * DevTools (a detached view) both stay unset and the CSS follows
- * `prefers-color-scheme`.
+ * Sets `data-devtools` on `root` to the browser, whose DevTools palette theme.css
+ * then uses, and inside DevTools sets `data-theme` to DevTools' theme and keeps it
+ * in step. A detached view has no DevTools theme: `data-theme` stays unset and the
+ * colors follow `prefers-color-scheme`.
  */
 export function followDevtoolsTheme(root: HTMLElement): void {
+  root.dataset.devtools = devtoolsBrowser(location.protocol);
+  // `browser.devtools` is undefined outside DevTools, although its type declares it always present.
   const panels = browser.devtools?.panels;
   if (panels === undefined) return;
-  root.dataset.devtools = devtoolsBrowser(location.protocol);
   const apply = (themeName: string) => {
     root.dataset.theme = panelTheme(themeName);
   };

@@ -1,33 +1,60 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import type { RefObject } from "preact";
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "preact/hooks";
 import type { AnalyzedExchange } from "../report/build-json-report";
-import { exchangeRowText } from "./exchange-row";
+import { tableMinWidth } from "./column-widths";
+import { COLUMNS, isResizable, type ColumnId } from "./exchange-columns";
+import { ExchangeRowView } from "./exchange-row-view";
+import { nextSort, type ExchangeSort } from "./exchange-sort";
+import { ListHeader } from "./list-header";
+import { useColumnWidths } from "./use-column-widths";
 import { visibleRowRange } from "./visible-rows";
+import "./list.css";
 
-/** Height in pixels of a row and of the header row, as panel.css sets it. */
+/** Height in pixels of a row and of the header row, as list.css sets it. */
 export const ROW_HEIGHT_PX = 22;
 
 /** Row count rendered before the list has measured its height. */
 const ROWS_BEFORE_MEASURE = 60;
 
+/** Actions the panel can take on the list from outside. */
+export interface ExchangeListHandle {
+  /** Scrolls the row of exchange `id` into view and focuses it, if it is shown. */
+  readonly focusRow: (id: string) => void;
+}
+
 interface ExchangeListProps {
+  /** The entries to show, filtered and sorted. */
   readonly entries: readonly AnalyzedExchange[];
+  /** How many entries there are before filtering. */
+  readonly totalCount: number;
   readonly selectedId: string | null;
   readonly onSelect: (id: string) => void;
+  /** Opens the detail of an exchange: a click, or Enter on its row. */
+  readonly onOpen: (id: string) => void;
+  readonly sort: ExchangeSort | null;
+  readonly onSortChange: (sort: ExchangeSort | null) => void;
+  readonly handle?: RefObject<ExchangeListHandle | null>;
 }
 
 /**
- * Renders the list of exchanges, one row each. Only the rows in view are rendered, so
- * that tens of thousands of exchanges stay fast.
+ * Renders the exchanges as a grid, one row each, with sortable and resizable columns.
+ * Only the rows in view are rendered, so that tens of thousands of exchanges stay fast.
+ * The arrow keys, Home, End, Page Up and Page Down move the focus and the selection.
  */
-export function ExchangeList({
-  entries,
-  selectedId,
-  onSelect,
-}: ExchangeListProps) {
+export function ExchangeList(props: ExchangeListProps) {
+  const { entries, selectedId } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(0);
   const focusAfterRender = useRef<string | null>(null);
+  const columnWidths = useColumnWidths();
 
   useEffect(() => {
     const element = scroller.current;
@@ -40,52 +67,62 @@ export function ExchangeList({
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => {
+  // A layout effect, so that a key pressed right after this render finds the focus moved.
+  useLayoutEffect(() => {
     const id = focusAfterRender.current;
-    const element = scroller.current;
-    if (id === null || element === null) return;
+    if (id === null) return;
+    const row = renderedRow(scroller.current, id);
+    if (row === null) return;
     focusAfterRender.current = null;
-    const row = element.querySelector<HTMLElement>(
-      `tr[data-id="${CSS.escape(id)}"]`,
-    );
-    row?.focus({ preventScroll: true });
+    row.focus({ preventScroll: true });
   });
 
+  const measuredHeight =
+    viewportHeight > 0 ? viewportHeight : ROWS_BEFORE_MEASURE * ROW_HEIGHT_PX;
   const range = visibleRowRange({
     rowCount: entries.length,
     rowHeight: ROW_HEIGHT_PX,
     scrollTop,
-    viewportHeight:
-      viewportHeight > 0 ? viewportHeight : ROWS_BEFORE_MEASURE * ROW_HEIGHT_PX,
+    viewportHeight: measuredHeight,
   });
 
-  function moveSelection(from: number, step: number): void {
-    const index = Math.min(Math.max(from + step, 0), entries.length - 1);
-    const entry = entries[index];
+  /** Scrolls row `index` into view, focuses it once rendered, and selects it. */
+  function moveTo(index: number): void {
+    const clamped = Math.min(Math.max(index, 0), entries.length - 1);
+    const entry = entries[clamped];
     const element = scroller.current;
     if (entry === undefined || element === null) return;
-    scrollRowIntoView(element, index);
-    focusAfterRender.current = entry.exchange.id;
-    onSelect(entry.exchange.id);
+    focusRow(entry.exchange.id, clamped);
+    props.onSelect(entry.exchange.id);
   }
 
-  function onKeyDown(event: KeyboardEvent, index: number, id: string): void {
+  function onRowKeyDown(event: KeyboardEvent, id: string): void {
+    const index = entries.findIndex((entry) => entry.exchange.id === id);
+    const page = Math.max(Math.floor(measuredHeight / ROW_HEIGHT_PX) - 2, 1);
     switch (event.key) {
       case "Enter":
+        props.onOpen(id);
+        break;
       case " ":
-        onSelect(id);
+        props.onSelect(id);
         break;
       case "ArrowDown":
-        moveSelection(index, 1);
+        moveTo(index + 1);
         break;
       case "ArrowUp":
-        moveSelection(index, -1);
+        moveTo(index - 1);
+        break;
+      case "PageDown":
+        moveTo(index + page);
+        break;
+      case "PageUp":
+        moveTo(index - page);
         break;
       case "Home":
-        moveSelection(0, 0);
+        moveTo(0);
         break;
       case "End":
-        moveSelection(entries.length - 1, 0);
+        moveTo(entries.length - 1);
         break;
       default:
         return;
@@ -93,10 +130,53 @@ export function ExchangeList({
     event.preventDefault();
   }
 
-  const selectedIndex = entries.findIndex(
-    (entry) => entry.exchange.id === selectedId,
+  /**
+   * Scrolls the row at `index` into view and focuses it: now when it is rendered,
+   * else right after the render that the new scroll position causes.
+   */
+  function focusRow(id: string, index: number): void {
+    const element = scroller.current;
+    if (index === -1 || element === null) return;
+    scrollRowIntoView(element, index);
+    // The scroll position is read back so the row is rendered on the next render,
+    // without waiting for the scroll event.
+    setScrollTop(element.scrollTop);
+    const row = renderedRow(element, id);
+    if (row === null) focusAfterRender.current = id;
+    else row.focus({ preventScroll: true });
+  }
+  useImperativeHandle(props.handle ?? null, () => ({
+    focusRow: (id: string) =>
+      focusRow(
+        id,
+        entries.findIndex((entry) => entry.exchange.id === id),
+      ),
+  }));
+
+  // Rows are memoized, so their handlers must keep their identity across renders.
+  // These stable wrappers call the latest closures.
+  const latest = useRef({ onRowKeyDown, onOpen: props.onOpen });
+  latest.current = { onRowKeyDown, onOpen: props.onOpen };
+  const rowKeyDown = useCallback(
+    (event: KeyboardEvent, id: string) =>
+      latest.current.onRowKeyDown(event, id),
+    [],
   );
-  const tabStopIndex = selectedIndex === -1 ? range.start : selectedIndex;
+  const rowClick = useCallback((id: string) => latest.current.onOpen(id), []);
+
+  const onSortClick = (column: ColumnId) =>
+    props.onSortChange(nextSort(props.sort, column));
+
+  const selectedIndex =
+    selectedId === null
+      ? -1
+      : entries.findIndex((entry) => entry.exchange.id === selectedId);
+  // The selected row takes the Tab stop while it is rendered, else the first row does.
+  const tabStopIndex =
+    selectedIndex >= range.start && selectedIndex < range.end
+      ? selectedIndex
+      : range.start;
+  const widths = columnWidths.widths;
 
   return (
     <div
@@ -109,124 +189,79 @@ export function ExchangeList({
         role="grid"
         aria-label="Cross-origin requests"
         aria-rowcount={entries.length + 1}
+        aria-colcount={COLUMNS.length}
+        style={{ width: `max(100%, ${tableMinWidth(widths)}px)` }}
       >
         <colgroup>
-          <col class="column-verdict" />
-          <col class="column-method" />
-          <col class="column-url" />
-          <col class="column-preflight" />
-          <col class="column-status" />
-          <col class="column-finding" />
+          {COLUMNS.map((column) => (
+            <col
+              key={column.id}
+              style={
+                isResizable(column.id)
+                  ? { width: `${widths[column.id]}px` }
+                  : undefined
+              }
+            />
+          ))}
         </colgroup>
         <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col">Verdict</th>
-            <th scope="col">Method</th>
-            <th scope="col">URL</th>
-            <th scope="col">Preflight</th>
-            <th scope="col">Status</th>
-            <th scope="col">Main finding</th>
-          </tr>
+          <ListHeader
+            sort={props.sort}
+            onSortClick={onSortClick}
+            widths={widths}
+            onResize={columnWidths.resize}
+          />
         </thead>
         <tbody>
           {range.start > 0 ? (
-            <tr class="spacer-row" aria-hidden="true">
-              <td
-                colSpan={6}
-                style={{ height: `${range.start * ROW_HEIGHT_PX}px` }}
-              />
-            </tr>
+            <SpacerRow height={range.start * ROW_HEIGHT_PX} />
           ) : null}
           {entries.slice(range.start, range.end).map((entry, offset) => {
             const index = range.start + offset;
-            const id = entry.exchange.id;
             return (
-              <ExchangeRow
-                key={id}
+              <ExchangeRowView
+                key={entry.exchange.id}
                 entry={entry}
                 rowIndex={index}
-                selected={id === selectedId}
+                selected={entry.exchange.id === selectedId}
                 tabStop={index === tabStopIndex}
-                onSelect={() => onSelect(id)}
-                onKeyDown={(event) => onKeyDown(event, index, id)}
+                onClick={rowClick}
+                onKeyDown={rowKeyDown}
               />
             );
           })}
           {range.end < entries.length ? (
-            <tr class="spacer-row" aria-hidden="true">
-              <td
-                colSpan={6}
-                style={{
-                  height: `${(entries.length - range.end) * ROW_HEIGHT_PX}px`,
-                }}
-              />
-            </tr>
+            <SpacerRow height={(entries.length - range.end) * ROW_HEIGHT_PX} />
           ) : null}
         </tbody>
       </table>
       {entries.length === 0 ? (
         <p class="list-empty">
-          No cross-origin requests recorded yet. Reload the page or use it to
-          record some.
+          {props.totalCount === 0
+            ? "No cross-origin requests recorded yet. Reload the page or use it to record some."
+            : "No requests match the filter."}
         </p>
       ) : null}
     </div>
   );
 }
 
-interface ExchangeRowProps {
-  readonly entry: AnalyzedExchange;
-  /** 0-based position in the whole list. */
-  readonly rowIndex: number;
-  readonly selected: boolean;
-  readonly tabStop: boolean;
-  readonly onSelect: () => void;
-  readonly onKeyDown: (event: KeyboardEvent) => void;
+/** Stands in for the rows above or below the rendered window. */
+function SpacerRow({ height }: { readonly height: number }) {
+  return (
+    <tr class="spacer-row" aria-hidden="true">
+      <td colSpan={COLUMNS.length} style={{ height: `${height}px` }} />
+    </tr>
+  );
 }
 
-function ExchangeRow(props: ExchangeRowProps) {
-  const text = exchangeRowText(props.entry);
-  const classes = ["exchange-row", `exchange-row--${text.verdict}`];
-  // Stripes follow the position in the whole list, not in the rendered window.
-  if (props.rowIndex % 2 === 1) classes.push("exchange-row--striped");
-  if (props.selected) classes.push("exchange-row--selected");
+function renderedRow(
+  scroller: HTMLElement | null,
+  id: string,
+): HTMLElement | null {
   return (
-    <tr
-      class={classes.join(" ")}
-      data-testid="exchange-row"
-      data-id={props.entry.exchange.id}
-      data-verdict={text.verdict}
-      data-method={text.method}
-      data-url={text.url}
-      tabIndex={props.tabStop ? 0 : -1}
-      aria-selected={props.selected}
-      aria-rowindex={props.rowIndex + 2}
-      onClick={props.onSelect}
-      onKeyDown={props.onKeyDown}
-    >
-      <td class="cell-verdict">
-        <span
-          class={`verdict-mark verdict-mark--${text.verdict}`}
-          aria-hidden="true"
-        />
-        {text.verdict}
-        {text.hasWarnings ? (
-          <span class="warning-mark" title="Has warnings">
-            {" "}
-            ⚠
-          </span>
-        ) : null}
-      </td>
-      <td class="cell-method">{text.method}</td>
-      <td class="cell-url" title={text.url}>
-        {text.url}
-      </td>
-      <td class="cell-preflight">{text.preflightStatus}</td>
-      <td class="cell-status">{text.actualStatus}</td>
-      <td class="cell-finding" title={text.mainFinding}>
-        {text.mainFinding}
-      </td>
-    </tr>
+    scroller?.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"]`) ??
+    null
   );
 }
 

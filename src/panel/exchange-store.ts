@@ -1,7 +1,15 @@
 import type { Analysis } from "../model/analysis";
 import type { Exchange } from "../model/exchange";
 import type { RequestRecord } from "../model/request-record";
-import type { BackgroundToPageMessage } from "../messaging/port-protocol";
+import {
+  captureOptionsFrom,
+  type CaptureOptions,
+  type CaptureOptionsChange,
+} from "../messaging/capture-options";
+import type {
+  BackgroundToPageMessage,
+  PageToBackgroundMessage,
+} from "../messaging/port-protocol";
 import type { AnalyzedExchange } from "../report/build-json-report";
 import type { ConnectionState } from "./background-connection";
 
@@ -16,6 +24,8 @@ export interface PanelState {
    * until the first capture is analyzed.
    */
   readonly droppedCount?: number;
+  /** The tab's capture options; absent until the background sent them. */
+  readonly captureOptions?: CaptureOptions;
 }
 
 export interface ExchangeStoreDependencies {
@@ -29,8 +39,19 @@ export interface ExchangeStore {
   readonly getState: () => PanelState;
   /** Calls `listener` after every state change and returns the unsubscribe function. */
   readonly subscribe: (listener: () => void) => () => void;
-  /** Applies a message from the background. Records are re-analyzed on the next frame. */
-  readonly receive: (message: BackgroundToPageMessage) => void;
+  /**
+   * Applies a message from the background. Records are re-analyzed on the next frame.
+   * `send`, when given, is kept to send the background changes of the capture options.
+   */
+  readonly receive: (
+    message: BackgroundToPageMessage,
+    send?: (message: PageToBackgroundMessage) => boolean,
+  ) => void;
+  /**
+   * Asks the background to change the tab's capture options, and returns false when no
+   * connection is open. The state changes once the background confirms the change.
+   */
+  readonly setCaptureOptions: (change: CaptureOptionsChange) => boolean;
   readonly select: (id: string | null) => void;
   readonly setConnectionState: (connection: ConnectionState) => void;
   /** Returns every record received, preflights and non-CORS requests included. */
@@ -51,6 +72,8 @@ export function createExchangeStore(
   let analyzed = new Map<string, AnalyzedExchange>();
   let frameRequested = false;
   let droppedCount = 0;
+  let sendToBackground: (message: PageToBackgroundMessage) => boolean = () =>
+    false;
   let state: PanelState = {
     entries: [],
     selectedId: null,
@@ -114,12 +137,19 @@ export function createExchangeStore(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    receive(message) {
+    receive(message, send) {
+      if (send !== undefined) sendToBackground = send;
       switch (message.type) {
+        case "options":
+          update({ captureOptions: captureOptionsFrom(message.options) });
+          return;
         case "snapshot":
           records.clear();
           for (const record of message.records) records.set(record.id, record);
           droppedCount = message.dropped ?? 0;
+          if (message.options !== undefined) {
+            update({ captureOptions: captureOptionsFrom(message.options) });
+          }
           break;
         case "records":
           for (const id of message.removed ?? []) records.delete(id);
@@ -137,6 +167,9 @@ export function createExchangeStore(
       if (id === state.selectedId) return;
       if (id !== null && !analyzed.has(id)) return;
       update({ selectedId: id });
+    },
+    setCaptureOptions(change) {
+      return sendToBackground({ type: "setOptions", ...change });
     },
     setConnectionState(connection) {
       if (connection === state.connection) return;

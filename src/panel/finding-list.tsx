@@ -1,5 +1,8 @@
 import type { Finding } from "../model/analysis";
+import { BrowserReports } from "./browser-reports";
+import { CopyButton } from "./copy-button";
 import { findingTitle } from "./finding-title";
+import { mdnLink } from "./mdn-link";
 
 const RESPONSE_TEXT: Record<Finding["response"], string> = {
   preflight: "preflight response",
@@ -7,24 +10,42 @@ const RESPONSE_TEXT: Record<Finding["response"], string> = {
   redirect: "redirect response",
 };
 
-export function FindingList({
-  findings,
-}: {
+interface FindingListProps {
   readonly findings: readonly Finding[];
-}) {
+  /** For each finding, the method or request header it is about, or null. */
+  readonly subjects: readonly (string | null)[];
+  /** Returns the text "Copy fix" copies for the finding at an index. */
+  readonly fixText: (index: number) => string;
+}
+
+export function FindingList({ findings, subjects, fixText }: FindingListProps) {
   if (findings.length === 0) {
     return <p class="findings-empty">No findings: every CORS check passed.</p>;
   }
   return (
     <ol class="finding-list">
       {findings.map((finding, index) => (
-        <FindingItem key={index} finding={finding} />
+        <FindingItem
+          key={index}
+          finding={finding}
+          subject={subjects[index] ?? null}
+          fixText={() => fixText(index)}
+        />
       ))}
     </ol>
   );
 }
 
-function FindingItem({ finding }: { readonly finding: Finding }) {
+function FindingItem({
+  finding,
+  subject,
+  fixText,
+}: {
+  readonly finding: Finding;
+  readonly subject: string | null;
+  readonly fixText: () => string;
+}) {
+  const link = mdnLink(finding);
   return (
     <li
       class={`finding finding--${finding.severity}`}
@@ -47,11 +68,23 @@ function FindingItem({ finding }: { readonly finding: Finding }) {
       <p class="finding-fix">
         <span class="finding-label">Fix:</span> {finding.fix}
       </p>
-      <p class="finding-browser-names">
-        <span class="finding-label">Chromium:</span>{" "}
-        <code>{finding.chromium ?? "no error"}</code>{" "}
-        <span class="finding-label">Firefox:</span>{" "}
-        <code>{finding.firefox ?? "no error"}</code>
+      <BrowserReports finding={finding} subject={subject} />
+      <p class="finding-actions">
+        <CopyButton
+          label="Copy fix"
+          testId="copy-fix"
+          text={fixText}
+          title="Copy the header line that would pass, or the fix in words"
+        />
+        <a
+          class="finding-mdn-link"
+          data-testid="finding-mdn-link"
+          href={link.href}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          {link.label}
+        </a>
       </p>
     </li>
   );

@@ -10,8 +10,9 @@ import { connectExtensionPort } from "./extension-port";
 import { importHarText } from "../har/import-har";
 import { createImportedStore } from "./imported-store";
 import { findInspectedTab } from "./inspected-tab";
-import { MissingTabMessage } from "./missing-tab-message";
+import { listOpenTabs, watchOpenTabs } from "./open-tabs";
 import { saveExport } from "./panel-export";
+import { TabPicker } from "./tab-picker";
 
 const root = document.getElementById("app");
 if (root === null) throw new Error("panel.html has no #app element");
@@ -20,7 +21,11 @@ followDevtoolsTheme(document.documentElement);
 const inspected = findInspectedTab(location.search);
 if (inspected === null) {
   render(
-    <MissingTabMessage pageUrl={`${location.origin}${location.pathname}`} />,
+    <TabPicker
+      pageUrl={`${location.origin}${location.pathname}`}
+      listTabs={listOpenTabs}
+      watchTabs={watchOpenTabs}
+    />,
     root,
   );
 } else {

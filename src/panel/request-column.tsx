@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { Finding, ResponseRole } from "../model/analysis";
 import type { RequestRecord } from "../model/request-record";
 import { statusText } from "./exchange-row";
@@ -15,14 +16,24 @@ interface RequestColumnProps {
   readonly record: RequestRecord | null;
   readonly response: Extract<ResponseRole, "preflight" | "actual">;
   readonly findings: readonly Finding[];
+  /** Controls shown next to the title, such as "Copy as curl". */
+  readonly actions?: ComponentChildren;
 }
 
 /** Renders one side of the detail view: a request, its redirects and its final response. */
 export function RequestColumn(props: RequestColumnProps) {
   const { record, response, findings } = props;
   return (
-    <section class={`request-column request-column--${response}`}>
-      <h3>{props.title}</h3>
+    <section
+      class={`request-column request-column--${response}`}
+      data-testid="request-column"
+      data-response={response}
+      aria-label={props.title}
+    >
+      <div class="request-column-heading">
+        <h3>{props.title}</h3>
+        {props.actions}
+      </div>
       {props.note === null ? null : <p class="column-note">{props.note}</p>}
       {record === null ? null : (
         <RequestRecordView

@@ -3,8 +3,12 @@ import type { ConnectionState } from "./background-connection";
 
 interface ToolbarProps {
   readonly exchangeCount: number;
+  /** Exchanges the filter lets through, or undefined when no filter is set. */
+  readonly shownCount?: number;
   readonly blockedCount: number;
   readonly connection: ConnectionState;
+  /** True while recording of the tab is paused. */
+  readonly paused?: boolean;
   readonly tabLabel: string;
   readonly onClear: () => void;
   readonly onExport: () => void;
@@ -21,8 +25,7 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
 };
 
 export function Toolbar(props: ToolbarProps) {
-  const requests =
-    props.exchangeCount === 1 ? "1 request" : `${props.exchangeCount} requests`;
+  const requests = requestCountText(props.exchangeCount, props.shownCount);
   return (
     <header class="toolbar">
       <button
@@ -48,6 +51,7 @@ export function Toolbar(props: ToolbarProps) {
         class="exchange-count"
         data-testid="exchange-count"
         data-count={props.exchangeCount}
+        data-shown={props.shownCount ?? props.exchangeCount}
       >
         {requests}
         {props.blockedCount > 0 ? `, ${props.blockedCount} blocked` : ""}
@@ -55,13 +59,22 @@ export function Toolbar(props: ToolbarProps) {
       <span class="toolbar-spacer" />
       <span class="tab-label">{props.tabLabel}</span>
       <span
-        class={`connection-status connection-status--${props.connection}`}
+        class={`connection-status connection-status--${props.connection}${props.paused === true ? " connection-status--paused" : ""}`}
         data-testid="connection-status"
         data-state={props.connection}
         role="status"
       >
-        {CONNECTION_TEXT[props.connection]}
+        {props.connection === "connected" && props.paused === true
+          ? "Paused"
+          : CONNECTION_TEXT[props.connection]}
       </span>
     </header>
   );
+}
+
+/** Returns "N requests", or "N of M requests" while a filter hides some. */
+export function requestCountText(total: number, shown?: number): string {
+  const noun = total === 1 ? "request" : "requests";
+  if (shown === undefined) return `${total} ${noun}`;
+  return `${shown} of ${total} ${noun}`;
 }

@@ -1,8 +1,10 @@
 import { analyzerThroughput } from "./analyzer-throughput";
 import type { Benchmark } from "./benchmark";
 import { cliHar } from "./cli-har";
+import { hostileRender } from "./hostile-render";
 import { memoryBackground } from "./memory-background";
 import { overheadChromium } from "./overhead-chromium";
+import { panelRender } from "./panel-render";
 
 /** Every benchmark `npm run bench` runs, in order. */
 export const benchmarks: readonly Benchmark[] = [
@@ -10,4 +12,6 @@ export const benchmarks: readonly Benchmark[] = [
   cliHar,
   memoryBackground,
   overheadChromium,
+  hostileRender,
+  panelRender,
 ];

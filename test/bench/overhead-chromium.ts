@@ -76,7 +76,7 @@ interface BenchResult {
  */
 async function openControlPage(browser: ChromiumWithExtension): Promise<Page> {
   const page = await browser.context.newPage();
-  // Without `?tabId=` the panel page connects to nothing and shows a message.
+  // Without `?tabId=` the panel page shows the tab picker and connects to nothing.
   await page.goto(
     `chrome-extension://${browser.extensionId}/src/panel/panel.html`,
   );

@@ -23,7 +23,7 @@ function panel() {
       for (const record of message.records) records.set(record.id, record);
     } else if (message.type === "records") {
       for (const record of message.records) records.set(record.id, record);
-    } else {
+    } else if (message.type === "cleared") {
       records.clear();
     }
   };

@@ -21,7 +21,9 @@ async function capture(folder: string, name: string) {
   const records = new Map<string, RequestRecord>();
   const receive = (message: BackgroundToPageMessage) => {
     if (message.type === "cleared") records.clear();
-    else for (const record of message.records) records.set(record.id, record);
+    else if (message.type !== "options") {
+      for (const record of message.records) records.set(record.id, record);
+    }
   };
   const controller = new CaptureController(
     areas(new FakeSessionArea()),

@@ -22,8 +22,8 @@ type ImportOutcome =
 
 /**
  * Imports the text and analyzes every exchange. A rejection must be one of the two
- * errors the panel and the command line turn into a message for the user; any other
- * error escapes and fails the property.
+ * errors that the panel and the command line show as a message. Any other error
+ * escapes and fails the property.
  */
 function importAndAnalyze(text: string): ImportOutcome {
   let imported: ImportedHar;

@@ -4,7 +4,10 @@ import {
   retryDelay,
   type ConnectionState,
 } from "../../../src/panel/background-connection";
-import type { BackgroundToPageMessage } from "../../../src/messaging/port-protocol";
+import type {
+  BackgroundToPageMessage,
+  PageToBackgroundMessage,
+} from "../../../src/messaging/port-protocol";
 import { FakePort, ManualTimers } from "./fake-port";
 
 const TAB_ID = 7;
@@ -13,6 +16,7 @@ function setUp(options: { failConnects?: number } = {}) {
   const ports: FakePort[] = [];
   const states: ConnectionState[] = [];
   const messages: BackgroundToPageMessage[] = [];
+  const replies: ((message: PageToBackgroundMessage) => boolean)[] = [];
   const timers = new ManualTimers();
   let failuresLeft = options.failConnects ?? 0;
   const connection = connectToBackground({
@@ -27,7 +31,10 @@ function setUp(options: { failConnects?: number } = {}) {
       ports.push(port);
       return port;
     },
-    onMessage: (message) => messages.push(message),
+    onMessage: (message, send) => {
+      messages.push(message);
+      replies.push(send);
+    },
     onStateChange: (state) => states.push(state),
     setTimer: timers.setTimer,
     clearTimer: timers.clearTimer,
@@ -38,7 +45,7 @@ function setUp(options: { failConnects?: number } = {}) {
     if (port === undefined) throw new Error("no port was opened");
     return port;
   };
-  return { connection, ports, states, messages, timers, lastPort };
+  return { connection, ports, states, messages, replies, timers, lastPort };
 }
 
 const snapshot = (tabId = TAB_ID): BackgroundToPageMessage => ({
@@ -182,6 +189,35 @@ describe("connectToBackground", () => {
     lastPort().deliver(null);
 
     expect(messages).toEqual([]);
+  });
+
+  it("passes on the tab's capture options", () => {
+    const { lastPort, messages } = setUp();
+    const options: BackgroundToPageMessage = {
+      type: "options",
+      options: { preserveLog: true, paused: false },
+    };
+
+    lastPort().deliver(options);
+    lastPort().deliver({ type: "options" });
+    lastPort().deliver({ type: "options", options: null });
+
+    expect(messages).toEqual([options]);
+  });
+
+  it("hands the receiver a send that follows reconnects", () => {
+    const { lastPort, replies, timers } = setUp();
+    lastPort().deliver(snapshot());
+    const [reply] = replies;
+    lastPort().drop();
+    expect(reply?.({ type: "setOptions", paused: true })).toBe(false);
+
+    timers.runAll();
+    expect(reply?.({ type: "setOptions", paused: true })).toBe(true);
+    expect(lastPort().sent.at(-1)).toEqual({
+      type: "setOptions",
+      paused: true,
+    });
   });
 
   it("ignores messages of a port it replaced", () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { exchangeRowText } from "../../../src/panel/exchange-row";
+import {
+  cachedRowText,
+  exchangeRowText,
+} from "../../../src/panel/exchange-row";
 import {
   allowedRedirectedExchange,
   analysis,
@@ -17,16 +20,19 @@ describe("exchangeRowText", () => {
       hasWarnings: true,
       method: "PUT",
       url: "https://api.example.test/items/7",
+      initiator: "https://app.example.test",
+      preflight: "sent",
       preflightStatus: "204",
       actualStatus: "net::ERR_FAILED",
       mainFinding: "Access-Control-Allow-Origin is missing",
     });
   });
 
-  it("shows none when no preflight was needed", () => {
+  it("shows not needed for a simple request", () => {
     const text = exchangeRowText(allowedRedirectedExchange());
 
-    expect(text.preflightStatus).toBe("none");
+    expect(text.preflight).toBe("not needed");
+    expect(text.preflightStatus).toBe("");
     expect(text.actualStatus).toBe("200");
     expect(text.hasWarnings).toBe(false);
     expect(text.mainFinding).toBe("");
@@ -39,7 +45,30 @@ describe("exchangeRowText", () => {
       exchange: { ...entry.exchange, preflightSource: "cached" },
     });
 
-    expect(text.preflightStatus).toBe("cached");
+    expect(text.preflight).toBe("cached");
+    expect(text.preflightStatus).toBe("");
+  });
+
+  it("falls back to the exchange origin without an initiator", () => {
+    const entry = allowedRedirectedExchange();
+    const actual = requestRecord({ initiator: null });
+    const text = exchangeRowText({
+      ...entry,
+      exchange: { ...entry.exchange, origin: "https://other.test", actual },
+    });
+
+    expect(text.initiator).toBe("https://other.test");
+  });
+
+  it("leaves the initiator empty when no origin is known", () => {
+    const entry = allowedRedirectedExchange();
+    const actual = requestRecord({ initiator: null });
+    const text = exchangeRowText({
+      ...entry,
+      exchange: { ...entry.exchange, origin: null, actual },
+    });
+
+    expect(text.initiator).toBe("");
   });
 
   it("shows both status and error when both exist", () => {
@@ -105,5 +134,22 @@ describe("exchangeRowText", () => {
     });
 
     expect(text.mainFinding).toBe("made-up-rule");
+  });
+});
+
+describe("cachedRowText", () => {
+  it("returns the same text for the same entry", () => {
+    const entry = blockedPreflightExchange();
+
+    expect(cachedRowText(entry)).toBe(cachedRowText(entry));
+    expect(cachedRowText(entry)).toEqual(exchangeRowText(entry));
+  });
+
+  it("computes a new text for a new entry", () => {
+    const entry = blockedPreflightExchange();
+    const changed = { ...entry, analysis: analysis() };
+
+    expect(cachedRowText(changed).verdict).toBe("allowed");
+    expect(cachedRowText(entry).verdict).toBe("blocked");
   });
 });

@@ -258,6 +258,85 @@ describe("createExchangeStore", () => {
     expect(listener).toHaveBeenCalledTimes(2);
   });
 
+  it("takes the capture options from the snapshot and later changes", () => {
+    const { store } = setUp();
+    expect(store.getState().captureOptions).toBeUndefined();
+
+    store.receive({
+      type: "snapshot",
+      tabId: 3,
+      records: [],
+      options: { preserveLog: true, paused: false },
+    });
+    expect(store.getState().captureOptions).toEqual({
+      preserveLog: true,
+      paused: false,
+    });
+
+    store.receive({
+      type: "options",
+      options: { preserveLog: true, paused: true },
+    });
+    expect(store.getState().captureOptions).toEqual({
+      preserveLog: true,
+      paused: true,
+    });
+  });
+
+  it("keeps the records when the capture options change", () => {
+    const { store, runFrames, ids } = setUp();
+    store.receive({ type: "records", records: [requestRecord({ id: "a" })] });
+    runFrames();
+
+    store.receive({
+      type: "options",
+      options: { preserveLog: false, paused: true },
+    });
+    runFrames();
+
+    expect(ids()).toEqual(["a"]);
+  });
+
+  it("sends option changes through the connection that delivered", () => {
+    const { store } = setUp();
+    expect(store.setCaptureOptions({ paused: true })).toBe(false);
+
+    const sent: unknown[] = [];
+    store.receive({ type: "snapshot", tabId: 3, records: [] }, (message) => {
+      sent.push(message);
+      return true;
+    });
+
+    expect(store.setCaptureOptions({ preserveLog: true })).toBe(true);
+    expect(sent).toEqual([{ type: "setOptions", preserveLog: true }]);
+    // The state waits for the background's confirmation.
+    expect(store.getState().captureOptions).toBeUndefined();
+  });
+
+  it("removes the records a navigation cleared", () => {
+    const { store, runFrames, ids } = setUp();
+    store.receive({
+      type: "records",
+      records: [
+        requestRecord({ id: "old" }),
+        requestRecord({ id: "older", startTime: at(1) }),
+      ],
+      dropped: 2,
+    });
+    runFrames();
+
+    store.receive({
+      type: "records",
+      records: [requestRecord({ id: "new", startTime: at(9) })],
+      removed: ["old", "older"],
+      dropped: 0,
+    });
+    runFrames();
+
+    expect(ids()).toEqual(["new"]);
+    expect(store.getState().droppedCount).toBe(0);
+  });
+
   it("stores the connection state", () => {
     const { store } = setUp();
     const listener = vi.fn();
