@@ -21,12 +21,14 @@ const PAGE_TIMEOUT_MS = 300_000;
 /** How a run loads the page. */
 type Mode =
   | "not installed"
+  | "no-op listeners without extraHeaders"
   | "no-op listeners"
   | "recording, devtools port"
   | "recording, panel";
 
 const MODES: readonly Mode[] = [
   "not installed",
+  "no-op listeners without extraHeaders",
   "no-op listeners",
   "recording, devtools port",
   "recording, panel",
@@ -47,8 +49,18 @@ chrome.webRequest.onCompleted.addListener(ignore, filter);
 chrome.webRequest.onErrorOccurred.addListener(ignore, filter);
 `;
 
+/**
+ * The same listeners without `extraHeaders`: Chromium then hides preflights and the
+ * `Origin` header from them, so CORS Lens cannot work this way, but the difference
+ * shows what `extraHeaders` itself costs.
+ */
+const NO_OP_WORKER_WITHOUT_EXTRA_HEADERS = NO_OP_WORKER.replaceAll(
+  ', "extraHeaders"',
+  "",
+);
+
 /** Writes the no-op extension into `folder` and returns the folder. */
-function writeNoOpExtension(folder: string): string {
+function writeNoOpExtension(folder: string, worker: string): string {
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, "manifest.json"),
@@ -61,7 +73,7 @@ function writeNoOpExtension(folder: string): string {
       host_permissions: ["<all_urls>"],
     }),
   );
-  writeFileSync(join(folder, "worker.js"), NO_OP_WORKER);
+  writeFileSync(join(folder, "worker.js"), worker);
   return folder;
 }
 
@@ -132,6 +144,7 @@ interface Browsers {
   readonly control: Page;
   readonly without: BrowserContext;
   readonly noOp: BrowserContext;
+  readonly noOpWithoutExtraHeaders: BrowserContext;
 }
 
 /** Loads the benchmark page once in the given mode and returns its load time. */
@@ -146,7 +159,9 @@ async function loadOnce(
       ? browsers.without
       : mode === "no-op listeners"
         ? browsers.noOp
-        : browsers.withExtension.context;
+        : mode === "no-op listeners without extraHeaders"
+          ? browsers.noOpWithoutExtraHeaders
+          : browsers.withExtension.context;
   const page = await context.newPage();
   let panel: Page | null = null;
   try {
@@ -220,10 +235,23 @@ export const overheadChromium: Benchmark = {
     const without = await launchPlain(join(scratch, "plain"));
     const noOp = await launchPlain(
       join(scratch, "no-op-profile"),
-      writeNoOpExtension(join(scratch, "no-op-extension")),
+      writeNoOpExtension(join(scratch, "no-op-extension"), NO_OP_WORKER),
+    );
+    const noOpWithoutExtraHeaders = await launchPlain(
+      join(scratch, "no-op-plain-profile"),
+      writeNoOpExtension(
+        join(scratch, "no-op-plain-extension"),
+        NO_OP_WORKER_WITHOUT_EXTRA_HEADERS,
+      ),
     );
     const control = await openControlPage(withExtension);
-    const browsers: Browsers = { withExtension, control, without, noOp };
+    const browsers: Browsers = {
+      withExtension,
+      control,
+      without,
+      noOp,
+      noOpWithoutExtraHeaders,
+    };
     const times = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
     try {
       for (const mode of MODES) await loadOnce(browsers, servers, mode, -1);
@@ -238,6 +266,7 @@ export const overheadChromium: Benchmark = {
       await withExtension.close();
       await without.close();
       await noOp.close();
+      await noOpWithoutExtraHeaders.close();
       rmSync(scratch, { recursive: true, force: true });
       await servers.close();
     }

@@ -78,5 +78,15 @@ export async function runChurn(driver: ChurnDriver): Promise<ChurnRunResult> {
     const { done } = await driver.progress();
     return done === CHURN_REQUEST_COUNT ? [] : [`${done} finished`];
   });
+  // The page sees a response before the background receives its onCompleted event,
+  // so the last records may still be in flight when the page is done.
+  await waitUntilNone("every request to be stored as finished", async () =>
+    unsettledRequests(
+      await driver.storedRecords(),
+      0,
+      CHURN_REQUEST_COUNT,
+      new Set(),
+    ),
+  );
   return { restarts, progress: await driver.progress() };
 }
