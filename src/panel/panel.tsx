@@ -13,6 +13,10 @@ import { findInspectedTab } from "./inspected-tab";
 import { listOpenTabs, watchOpenTabs } from "./open-tabs";
 import { saveExport } from "./panel-export";
 import { TabPicker } from "./tab-picker";
+import { throttledFrame } from "./throttled-frame";
+
+/** The live list is updated at most this often while requests stream in. */
+const UPDATE_INTERVAL_MS = 250;
 
 const root = document.getElementById("app");
 if (root === null) throw new Error("panel.html has no #app element");
@@ -32,7 +36,11 @@ if (inspected === null) {
   const store = createExchangeStore({
     pairExchanges,
     analyzeExchange: (exchange) => analyzeExchange(exchange),
-    requestFrame: (callback) => requestAnimationFrame(callback),
+    requestFrame: throttledFrame(UPDATE_INTERVAL_MS, {
+      requestFrame: (callback) => requestAnimationFrame(callback),
+      now: () => performance.now(),
+      setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
+    }),
   });
   const connection = connectToBackground({
     role: "panel",
