@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { analyzeExchange } from "../../../src/analyzer/analyze-exchange";
 import {
   HarFormatError,
@@ -14,6 +14,9 @@ const SEED = 20_261_204;
 
 /** Runs per property; set CORS_LENS_FUZZ_RUNS to run more. */
 const RUNS = Number(process.env.CORS_LENS_FUZZ_RUNS ?? "300");
+
+/** Time each property may take: a few milliseconds per run, with room for a slow machine. */
+vi.setConfig({ testTimeout: Math.max(30_000, RUNS * 40) });
 
 const options = { seed: SEED, numRuns: RUNS };
 
