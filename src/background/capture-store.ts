@@ -252,8 +252,8 @@ export class CaptureStore {
   }
 
   /**
-   * Counts `exchanges` more dropped exchanges for the tab, tells the panels and the
-   * controller about the removed records, and returns their storage keys.
+   * Counts `exchanges` more dropped exchanges for the tab, notifies the panels and the
+   * controller of the removed records, and returns their storage keys.
    */
   private finishDrop(
     tabId: number,

@@ -9,7 +9,7 @@ const ALLOW_HEADERS = "Access-Control-Allow-Headers";
 const ALLOW_PRIVATE_NETWORK = "Access-Control-Allow-Private-Network";
 
 /**
- * What a console message quotes besides the header name:
+ * Kind of value a console message quotes besides the header name:
  * - `received`: the header's value as the server sent it;
  * - `absent`: the message states that the header is missing;
  * - `method`, `request-header`: the method or request header name it rejected;

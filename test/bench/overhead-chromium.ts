@@ -83,8 +83,8 @@ interface BenchResult {
 }
 
 /**
- * The extension page that stands in for the devtools page: it finds the tab and opens
- * the port that makes the background record it.
+ * Opens the extension page that replaces the devtools page in this benchmark. It finds
+ * the tab and opens the port that makes the background record it.
  */
 async function openControlPage(browser: ChromiumWithExtension): Promise<Page> {
   const page = await browser.context.newPage();
@@ -224,7 +224,7 @@ function formatMs(value: number): string {
  * to finish while CORS Lens records its tab than in the same Chromium without the
  * extension, and with an extension whose identical webRequest listeners do nothing.
  * The modes alternate within each round, in a rotating order, so that drift in the
- * machine's speed affects all of them alike; the median of each counts.
+ * machine's speed affects all of them alike. The median of each mode is reported.
  */
 export const overheadChromium: Benchmark = {
   name: "overhead-chromium",

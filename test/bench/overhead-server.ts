@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 /**
  * The page-load overhead benchmark's servers, on 127.0.0.1 only: a page origin that
  * serves a page making many preflighted cross-origin PUT requests, and an API origin
- * that answers them and their preflights so that every request passes.
+ * that responds to them and their preflights so that every request passes.
  */
 export interface OverheadServers {
   readonly pageOrigin: string;
@@ -97,7 +97,7 @@ function handleApi(request: IncomingMessage, response: ServerResponse): void {
     response.end();
     return;
   }
-  // The body must be read before answering, or the connection cannot be reused.
+  // The body must be read before responding, or the connection cannot be reused.
   request.resume();
   request.on("end", () => {
     response.writeHead(200, {

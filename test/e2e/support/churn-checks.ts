@@ -94,7 +94,7 @@ export function summarizeChurnExchanges(
   };
 }
 
-/** The summary of a capture in which nothing went wrong. */
+/** Returns the summary of a capture in which nothing went wrong. */
 export function cleanChurnSummary(count: number): ChurnCaptureSummary {
   return {
     exchanges: count,
@@ -110,7 +110,7 @@ export function cleanChurnSummary(count: number): ChurnCaptureSummary {
 
 /**
  * Returns the requests numbered from `from` to `to` (excluded) that are not yet stored
- * with their completed preflight and, unless in `held`, completed; a held request must
+ * with their completed preflight and, unless in `held`, completed. A held request must
  * be stored as sent and waiting for its response. Once none is left, the background has
  * handled every event of the batch that the browser has fired so far.
  */

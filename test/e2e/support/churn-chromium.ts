@@ -62,8 +62,9 @@ export class ServiceWorkerStopper {
   }
 
   /**
-   * Waits until no worker runs. Nothing wakes the worker for at least 100 ms after a
-   * stop while no request is answered: the panel waits that long before it reconnects.
+   * Waits until no worker runs. While no request gets a response, nothing wakes the
+   * worker for at least 100 ms after a stop, because the panel waits that long before
+   * it reconnects.
    */
   private async waitUntilStopped(deadline: number): Promise<void> {
     while ((await this.runningWorker()) !== null) {

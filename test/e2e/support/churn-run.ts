@@ -48,8 +48,8 @@ async function waitUntilNone(
 /**
  * Sends the churn requests in batches and stops the background after each batch, while
  * the batch's last requests wait for their responses. Chromium drops the webRequest
- * events it has dispatched to a worker that it then stops: a probe extension that
- * stores each event at once lost 23 of 9,600 events over 5 stops forced during traffic
+ * events it has dispatched to a worker that it then stops. A probe extension that
+ * stored each event at once lost 23 of 9,600 events over 5 stops forced during traffic
  * (Chromium 156, on a loaded 2-core machine). By itself Chromium stops only an idle
  * worker, one with no events pending. So each stop comes once the background has
  * stored every event of the batch fired so far: requests are in flight, and their
@@ -78,8 +78,8 @@ export async function runChurn(driver: ChurnDriver): Promise<ChurnRunResult> {
     const { done } = await driver.progress();
     return done === CHURN_REQUEST_COUNT ? [] : [`${done} finished`];
   });
-  // The page sees a response before the background receives its onCompleted event,
-  // so the last records may still be in flight when the page is done.
+  // The page receives a response before the background receives its onCompleted
+  // event, so the last records may still be in flight when the page is done.
   await waitUntilNone("every request to be stored as finished", async () =>
     unsettledRequests(
       await driver.storedRecords(),

@@ -8,8 +8,8 @@ import type { AddressInfo } from "node:net";
 
 /**
  * The servers of the worker churn tests, on 127.0.0.1 only: a page origin serving an
- * empty page, and an API origin answering preflighted PUT requests to `/churn?n=<n>`
- * so that they pass. The API can hold the responses to chosen PUT requests until the
+ * empty page, and an API origin that responds to preflighted PUT requests to
+ * `/churn?n=<n>` so that they pass. The API can hold the responses to chosen PUT requests until the
  * test releases them, so that requests are in flight while the background stops.
  */
 export interface ChurnServers {
@@ -17,7 +17,7 @@ export interface ChurnServers {
   readonly apiOrigin: string;
   /** Holds the PUT responses of these request numbers until `release`. */
   hold(numbers: Iterable<number>): void;
-  /** Answers every held request, and holds no more. */
+  /** Sends the response of every held request, and holds no more. */
   release(): void;
   close(): Promise<void>;
 }
@@ -85,7 +85,7 @@ export async function startChurnServers(): Promise<ChurnServers> {
       });
       response.end('{"saved":true}');
     };
-    // The body is read before answering, so the connection can be reused.
+    // The body is read before responding, so the connection can be reused.
     request.resume();
     request.on("end", () => {
       const number = requestNumber(request);

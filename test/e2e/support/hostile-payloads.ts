@@ -1,8 +1,8 @@
 /**
- * Header names and values built to attack the panel and the reports: markup that runs
- * script if rendered as HTML, URLs that run script if used as links, CSS that fetches
- * if used as a style, invisible and bidirectional control characters, bytes that are
- * not UTF-8, and sizes far beyond any real header. Every payload that could run sets
+ * Header names and values built to attack the panel and the reports. They include
+ * markup that runs script if rendered as HTML, URLs that run script if used as links,
+ * CSS that fetches if used as a style, and invisible and bidirectional control
+ * characters. Others are bytes that are not UTF-8, or sizes far beyond any real header. Every payload that could run sets
  * `window.__pwned`, opens a dialog or requests the server's beacon path, which the
  * tests watch.
  */

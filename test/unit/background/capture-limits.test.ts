@@ -17,7 +17,7 @@ import { pairExchanges } from "../../../src/pairing/pair-exchanges";
 import { FakeSessionArea, areas } from "./fake-session-area";
 import { TAB_ID, exchangeEvents, exchangeNumber } from "./synthetic-events";
 
-/** What a panel shows: the records and dropped count the background sent it. */
+/** Returns a stand-in panel that keeps the records and dropped count it receives. */
 function panelView() {
   const records = new Map<string, RequestRecord>();
   let dropped = 0;

@@ -150,7 +150,7 @@ describe("pairing of fuzzed records", () => {
   });
 });
 
-/** Each exchange as the panel shows it: its request and the preflight sent for it. */
+/** Describes each exchange as the panel shows it: its request and its sent preflight. */
 function pairing(exchanges: readonly Exchange[]): string[] {
   return exchanges.map((exchange) =>
     exchange.preflightSource === "sent"
@@ -166,9 +166,9 @@ describe("dropping the oldest exchange of fuzzed records", () => {
         const records = assemble(events).sort(
           (left, right) => left.startTime - right.startTime,
         );
-        // An OPTIONS request whose headers were lost cannot be told from a
-        // preflight: it is not counted against the cap, and it is dropped with
-        // the exchange before it, although pairing may treat it as a request.
+        // An OPTIONS request whose headers were lost looks like a preflight. So it
+        // is not counted against the cap, and it is dropped with the exchange
+        // before it, although pairing may treat it as a request.
         fc.pre(
           !records.some(
             (record) =>

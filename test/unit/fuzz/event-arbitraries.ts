@@ -6,10 +6,10 @@ import type {
 } from "../../../src/background/web-request-details";
 
 /**
- * Random webRequest event streams: requests with and without preflights, shaped as
- * Chromium reports them (the actual request's `onBeforeRequest`, then the whole
- * preflight, then the rest of the actual request), delivered in a random order with
- * some events lost and some delivered twice.
+ * Random webRequest event streams of requests with and without preflights. Each is
+ * shaped as Chromium reports it: the actual request's `onBeforeRequest`, then the whole
+ * preflight, then the rest of the actual request. Streams are delivered in a random
+ * order, with some events lost and some delivered twice.
  */
 
 const PAGE_ORIGIN = "http://127.0.0.1:4100";

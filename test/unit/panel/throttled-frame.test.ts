@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { throttledFrame } from "../../../src/panel/throttled-frame";
 
-/** A clock whose frames and timers run only when the test says so. */
+/** Returns a clock whose frames and timers run only when the test runs them. */
 function manualClock() {
   let time = 0;
   const frames: (() => void)[] = [];
