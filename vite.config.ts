@@ -4,11 +4,12 @@ import manifest from "./manifest.json" with { type: "json" };
 import firefoxManifest from "./manifest.firefox.json" with { type: "json" };
 
 /**
- * The builds that `vite build --mode <target>` writes to `dist/<target>`. `firefox-test`
- * is the Firefox build plus a test hook, for the end-to-end tests only. No package
- * contains it.
+ * The builds that `vite build --mode <target>` writes to `dist/<target>`. `chrome-test`
+ * is the Chrome build with webRequest and host access granted at install, and
+ * `firefox-test` the Firefox build plus a test hook, for the end-to-end tests only. No
+ * package contains either.
  */
-const TARGETS = ["chrome", "firefox", "firefox-test"] as const;
+const TARGETS = ["chrome", "chrome-test", "firefox", "firefox-test"] as const;
 type Target = (typeof TARGETS)[number];
 
 const TEST_HOOK = "test/support/firefox-test-hook";
@@ -28,11 +29,26 @@ function targetOf(mode: string): Target {
 /**
  * Returns the manifest of a target. Firefox reads `background.scripts`, ignores
  * `service_worker` and needs an add-on id, so manifest.firefox.json replaces those
- * keys.
+ * keys; it also asks for webRequest at install, since Firefox has no other capture.
  */
 function manifestFor(target: Target): ManifestV3Export {
   if (target === "chrome") return manifest as ManifestV3Export;
-  const firefox = { ...manifest, ...firefoxManifest };
+  if (target === "chrome-test") {
+    const {
+      optional_permissions: optionalPermissions,
+      optional_host_permissions: optionalHosts,
+      ...required
+    } = manifest;
+    return {
+      ...required,
+      permissions: [...manifest.permissions, ...optionalPermissions],
+      host_permissions: optionalHosts,
+    } as ManifestV3Export;
+  }
+  const shared: Partial<typeof manifest> = { ...manifest };
+  delete shared.optional_permissions;
+  delete shared.optional_host_permissions;
+  const firefox = { ...shared, ...firefoxManifest };
   if (target === "firefox") return firefox as ManifestV3Export;
   return {
     ...firefox,
@@ -51,7 +67,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       crx({
         manifest: manifestFor(target),
-        browser: target === "chrome" ? "chrome" : "firefox",
+        browser: target.startsWith("chrome") ? "chrome" : "firefox",
       }),
     ],
     oxc: {

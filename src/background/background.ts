@@ -15,8 +15,19 @@ const ports = new PagePorts({
 });
 
 // Every listener is registered in the worker's first turn, so that each of these events
-// wakes a stopped worker and reaches it.
-listenToWebRequest((event) => controller.handleEvent(event));
+// wakes a stopped worker and reaches it. In Chrome webRequest is an optional permission,
+// asked for by the detached view: while any extension holds it, Chromium routes every
+// request of the profile through the extension network proxy (`MayHaveProxies` in
+// extensions/browser/api/web_request/web_request_api.cc). Without it `chrome.webRequest`
+// is undefined and DevTools capture needs no listener here.
+let listening = false;
+function listenWhenPermitted(): void {
+  if (listening || chrome.webRequest === undefined) return;
+  listening = true;
+  listenToWebRequest((event) => controller.handleEvent(event));
+}
+listenWhenPermitted();
+chrome.permissions.onAdded.addListener(listenWhenPermitted);
 chrome.runtime.onConnect.addListener((port) => ports.accept(port));
 chrome.tabs.onRemoved.addListener((tabId) => void controller.forgetTab(tabId));
 chrome.storage.onChanged.addListener((changes, areaName) => {

@@ -41,7 +41,11 @@ export function recordsFromHarEntries(
   return linkPreflights(built);
 }
 
-function isChromiumPreflight(entry: HarEntryFacts): boolean {
+/**
+ * Returns whether Chromium's HAR marks the entry as a preflight, by `_resourceType`
+ * or `_initiator`.
+ */
+export function isChromiumPreflight(entry: HarEntryFacts): boolean {
   return (
     entry.resourceType === "preflight" || entry.initiator?.type === "preflight"
   );

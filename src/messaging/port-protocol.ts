@@ -1,9 +1,12 @@
+import type { HarEntryFacts } from "../har/read-har-entry";
 import type { RequestRecord } from "../model/request-record";
 import type { CaptureOptions, CaptureOptionsChange } from "./capture-options";
 
 /**
- * Messages between the background and the pages that show a tab's capture (the
- * devtools page, the CORS panel and its detached view), over a `runtime.connect` port.
+ * Messages between the pages that show a tab's capture (the CORS panel and its detached
+ * view) and what captures it: the background over a `runtime.connect` port, or in
+ * Chromium the devtools page over a BroadcastChannel, which sends HAR entries instead
+ * of records.
  */
 
 /** Port name prefix; the full name is `cors-lens:<role>`. */
@@ -39,6 +42,8 @@ export interface SnapshotMessage {
   readonly type: "snapshot";
   readonly tabId: number;
   readonly records: readonly RequestRecord[];
+  /** The HAR entries DevTools captured, when the devtools page sends the snapshot. */
+  readonly entries?: readonly HarEntryFacts[];
   /** Older exchanges of the tab dropped so far to stay within the cap. */
   readonly dropped?: number;
   /** The tab's capture options. */
@@ -58,6 +63,19 @@ export interface RecordsMessage {
   readonly dropped?: number;
 }
 
+/**
+ * HAR entries DevTools finished since the last message, and how many of the oldest
+ * were dropped to stay within the cap.
+ */
+export interface EntriesMessage {
+  readonly type: "entries";
+  readonly entries: readonly HarEntryFacts[];
+  /** Entries with a smaller `index` were dropped. */
+  readonly keptFrom?: number;
+  /** Older exchanges of the tab dropped so far, counted since the last clear. */
+  readonly dropped?: number;
+}
+
 export interface ClearedMessage {
   readonly type: "cleared";
 }
@@ -69,7 +87,11 @@ export interface OptionsMessage {
 }
 
 export type BackgroundToPageMessage =
-  SnapshotMessage | RecordsMessage | ClearedMessage | OptionsMessage;
+  | SnapshotMessage
+  | RecordsMessage
+  | EntriesMessage
+  | ClearedMessage
+  | OptionsMessage;
 
 export function portName(role: PortRole): string {
   return PORT_NAME_PREFIX + role;

@@ -181,6 +181,8 @@ function isBackgroundMessage(value: unknown): value is BackgroundToPageMessage {
       );
     case "records":
       return "records" in value && Array.isArray(value.records);
+    case "entries":
+      return "entries" in value && Array.isArray(value.entries);
     case "cleared":
       return true;
     case "options":

@@ -1,3 +1,4 @@
+import type { HarEntryFacts } from "../har/read-har-entry";
 import type { Analysis } from "../model/analysis";
 import type { Exchange } from "../model/exchange";
 import type { RequestRecord } from "../model/request-record";
@@ -28,8 +29,16 @@ export interface PanelState {
   readonly captureOptions?: CaptureOptions;
 }
 
+/** The records made from HAR entries, and the exchanges paired from them. */
+export interface EntryExchanges {
+  readonly records: readonly RequestRecord[];
+  readonly exchanges: readonly Exchange[];
+}
+
 export interface ExchangeStoreDependencies {
   readonly pairExchanges: (records: readonly RequestRecord[]) => Exchange[];
+  /** Pairs the HAR entries DevTools captured; needed when the capture sends entries. */
+  readonly pairEntries?: (entries: readonly HarEntryFacts[]) => EntryExchanges;
   readonly analyzeExchange: (exchange: Exchange) => Analysis;
   /** Runs the callback once before the next paint, as `requestAnimationFrame` does. */
   readonly requestFrame: (callback: () => void) => void;
@@ -59,7 +68,8 @@ export interface ExchangeStore {
 }
 
 /**
- * Creates the panel's store: records by id, the exchanges paired and analyzed from them,
+ * Creates the panel's store: records by id (or the HAR entries they are made from), the
+ * exchanges paired and analyzed from them,
  * the selection and the connection state. Record changes are coalesced so that pairing
  * and analysis run at most once per frame, and an exchange whose records did not change
  * keeps its earlier analysis.
@@ -68,6 +78,9 @@ export function createExchangeStore(
   dependencies: ExchangeStoreDependencies,
 ): ExchangeStore {
   const records = new Map<string, RequestRecord>();
+  let entries: HarEntryFacts[] = [];
+  let entryRecords: readonly RequestRecord[] = [];
+  let fromEntries = false;
   const listeners = new Set<() => void>();
   let analyzed = new Map<string, AnalyzedExchange>();
   let frameRequested = false;
@@ -94,22 +107,31 @@ export function createExchangeStore(
     });
   }
 
+  function pair(): readonly Exchange[] {
+    if (!fromEntries) return dependencies.pairExchanges([...records.values()]);
+    if (dependencies.pairEntries === undefined) {
+      throw new Error("The store received HAR entries but cannot pair them.");
+    }
+    const paired = dependencies.pairEntries(entries);
+    entryRecords = paired.records;
+    return paired.exchanges;
+  }
+
   function analyzeRecords(): void {
-    const exchanges = dependencies.pairExchanges([...records.values()]);
     const next = new Map<string, AnalyzedExchange>();
-    const entries: AnalyzedExchange[] = [];
-    for (const exchange of exchanges) {
+    const shown: AnalyzedExchange[] = [];
+    for (const exchange of pair()) {
       const entry = reuseOrAnalyze(exchange, analyzed.get(exchange.id));
       if (entry === null) continue;
       next.set(exchange.id, entry);
-      entries.push(entry);
+      shown.push(entry);
     }
     analyzed = next;
     const selectedId =
       state.selectedId !== null && next.has(state.selectedId)
         ? state.selectedId
         : null;
-    update({ entries, selectedId, droppedCount });
+    update({ entries: shown, selectedId, droppedCount });
   }
 
   function reuseOrAnalyze(
@@ -146,6 +168,8 @@ export function createExchangeStore(
         case "snapshot":
           records.clear();
           for (const record of message.records) records.set(record.id, record);
+          fromEntries = message.entries !== undefined;
+          entries = [...(message.entries ?? [])];
           droppedCount = message.dropped ?? 0;
           if (message.options !== undefined) {
             update({ captureOptions: captureOptionsFrom(message.options) });
@@ -156,8 +180,17 @@ export function createExchangeStore(
           for (const record of message.records) records.set(record.id, record);
           droppedCount = message.dropped ?? droppedCount;
           break;
+        case "entries": {
+          const keptFrom = message.keptFrom ?? 0;
+          fromEntries = true;
+          entries = entries.filter((entry) => entry.index >= keptFrom);
+          entries.push(...message.entries);
+          droppedCount = message.dropped ?? droppedCount;
+          break;
+        }
         case "cleared":
           records.clear();
+          entries = [];
           droppedCount = 0;
           break;
       }
@@ -175,7 +208,7 @@ export function createExchangeStore(
       if (connection === state.connection) return;
       update({ connection });
     },
-    getRecords: () => [...records.values()],
+    getRecords: () => (fromEntries ? entryRecords : [...records.values()]),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Benchmark } from "./benchmark";
 import { cliHar } from "./cli-har";
 import { hostileRender } from "./hostile-render";
 import { memoryBackground } from "./memory-background";
+import { memoryDevtools } from "./memory-devtools";
 import { overheadChromium } from "./overhead-chromium";
 import { panelRender } from "./panel-render";
 
@@ -11,6 +12,7 @@ export const benchmarks: readonly Benchmark[] = [
   analyzerThroughput,
   cliHar,
   memoryBackground,
+  memoryDevtools,
   overheadChromium,
   hostileRender,
   panelRender,

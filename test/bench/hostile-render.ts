@@ -77,7 +77,7 @@ async function measureRound(
 }
 
 /**
- * Runs the rounds in one Chromium with the `dist/chrome` build, each in a new tab with
+ * Runs the rounds in one Chromium with the `dist/chrome-test` build, each in a new tab with
  * a new detached panel.
  */
 async function chromiumTimes(servers: HostileServers): Promise<BrowserTimes> {
@@ -102,7 +102,7 @@ async function chromiumTimes(servers: HostileServers): Promise<BrowserTimes> {
     }
     // The user agent string gives only the major version, as 156.0.0.0.
     const version = browser.context.browser()?.version() ?? "(unknown version)";
-    return { browser: `Chromium ${version}, dist/chrome`, rounds };
+    return { browser: `Chromium ${version}, dist/chrome-test`, rounds };
   } finally {
     await browser.close();
   }

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_LOOPBACK_ONLY_ARGS } from "../../src/lab/chromium";
 import {
@@ -10,6 +10,10 @@ import {
 } from "../e2e/support/chromium-with-extension";
 import type { Benchmark } from "./benchmark";
 import { median } from "./benchmark";
+import {
+  devtoolsExtensionFrames,
+  type DevtoolsExtensionFrames,
+} from "../e2e/support/devtools-window";
 import { startOverheadServers, type OverheadServers } from "./overhead-server";
 
 const REQUEST_COUNT = 2_000;
@@ -21,23 +25,40 @@ const PAGE_TIMEOUT_MS = 300_000;
 /** How a run loads the page. */
 type Mode =
   | "not installed"
-  | "no-op listeners without extraHeaders"
-  | "no-op listeners"
-  | "recording, devtools port"
-  | "recording, panel";
+  | "not installed, DevTools open"
+  | "installed, DevTools closed"
+  | "recording in DevTools"
+  | "recording in DevTools, CORS panel shown"
+  | "webRequest permission, no listener"
+  | "no-op webRequest listeners"
+  | "recording through webRequest";
 
 const MODES: readonly Mode[] = [
   "not installed",
-  "no-op listeners without extraHeaders",
-  "no-op listeners",
-  "recording, devtools port",
-  "recording, panel",
+  "not installed, DevTools open",
+  "installed, DevTools closed",
+  "recording in DevTools",
+  "recording in DevTools, CORS panel shown",
+  "webRequest permission, no listener",
+  "no-op webRequest listeners",
+  "recording through webRequest",
 ];
 
+/** The modes in which CORS Lens records in DevTools. */
+const DEVTOOLS_CAPTURE_MODES: ReadonlySet<Mode> = new Set([
+  "recording in DevTools",
+  "recording in DevTools, CORS panel shown",
+]);
+
+/** The modes whose page has DevTools open, compared with the DevTools baseline. */
+const DEVTOOLS_MODES: ReadonlySet<Mode> = new Set([
+  "not installed, DevTools open",
+  ...DEVTOOLS_CAPTURE_MODES,
+]);
+
 /**
- * A service worker that registers the same webRequest listeners as CORS Lens, with the
- * same `extraHeaders`, and does nothing in them: what Chromium's webRequest costs by
- * itself.
+ * A service worker that registers the webRequest listeners CORS Lens registers for
+ * capture outside DevTools, with the same `extraHeaders`, and does nothing in them.
  */
 const NO_OP_WORKER = `const filter = { urls: ["http://*/*", "https://*/*"] };
 const ignore = () => {};
@@ -48,16 +69,6 @@ chrome.webRequest.onBeforeRedirect.addListener(ignore, filter, ["responseHeaders
 chrome.webRequest.onCompleted.addListener(ignore, filter);
 chrome.webRequest.onErrorOccurred.addListener(ignore, filter);
 `;
-
-/**
- * The same listeners without `extraHeaders`: Chromium then hides preflights and the
- * `Origin` header from them, so CORS Lens cannot work this way, but the difference
- * shows what `extraHeaders` itself costs.
- */
-const NO_OP_WORKER_WITHOUT_EXTRA_HEADERS = NO_OP_WORKER.replaceAll(
-  ', "extraHeaders"',
-  "",
-);
 
 /** Writes the no-op extension into `folder` and returns the folder. */
 function writeNoOpExtension(folder: string, worker: string): string {
@@ -140,11 +151,39 @@ async function waitForResult(page: Page): Promise<BenchResult> {
 }
 
 interface Browsers {
-  readonly withExtension: ChromiumWithExtension;
-  readonly control: Page;
-  readonly without: BrowserContext;
+  readonly plain: BrowserContext;
+  readonly plainWithDevtools: BrowserContext;
+  /** The product build, DevTools closed. */
+  readonly installed: BrowserContext;
+  /** The product build, DevTools open on every tab. */
+  readonly devtools: BrowserContext;
+  readonly devtoolsControl: Page;
+  readonly devtoolsExtensionId: string;
+  readonly permissionOnly: BrowserContext;
   readonly noOp: BrowserContext;
-  readonly noOpWithoutExtraHeaders: BrowserContext;
+  /** The build with webRequest granted at install, recording like the detached view. */
+  readonly webRequest: ChromiumWithExtension;
+  readonly webRequestControl: Page;
+}
+
+function contextOf(browsers: Browsers, mode: Mode): BrowserContext {
+  switch (mode) {
+    case "not installed":
+      return browsers.plain;
+    case "not installed, DevTools open":
+      return browsers.plainWithDevtools;
+    case "installed, DevTools closed":
+      return browsers.installed;
+    case "recording in DevTools":
+    case "recording in DevTools, CORS panel shown":
+      return browsers.devtools;
+    case "webRequest permission, no listener":
+      return browsers.permissionOnly;
+    case "no-op webRequest listeners":
+      return browsers.noOp;
+    case "recording through webRequest":
+      return browsers.webRequest.context;
+  }
 }
 
 /** Loads the benchmark page once in the given mode and returns its load time. */
@@ -154,56 +193,133 @@ async function loadOnce(
   mode: Mode,
   run: number,
 ): Promise<number> {
-  const context =
-    mode === "not installed"
-      ? browsers.without
-      : mode === "no-op listeners"
-        ? browsers.noOp
-        : mode === "no-op listeners without extraHeaders"
-          ? browsers.noOpWithoutExtraHeaders
-          : browsers.withExtension.context;
-  const page = await context.newPage();
-  let panel: Page | null = null;
+  const page = await contextOf(browsers, mode).newPage();
+  let frames: DevtoolsExtensionFrames | null = null;
   try {
-    if (recording(mode)) {
-      const blank = servers.blankUrl(run);
-      await page.goto(blank);
-      const tabId = await startRecording(browsers.control, blank);
-      if (mode === "recording, panel") {
-        panel = await context.newPage();
-        await panel.goto(
-          `chrome-extension://${browsers.withExtension.extensionId}/src/panel/panel.html?tabId=${tabId}`,
-        );
-        await panel
-          .locator('[data-testid="connection-status"][data-state="connected"]')
-          .waitFor();
-      }
+    const blank = servers.blankUrl(run);
+    await page.goto(blank);
+    if (mode === "recording in DevTools, CORS panel shown") {
+      frames = await devtoolsExtensionFrames(
+        browsers.devtools,
+        page,
+        browsers.devtoolsExtensionId,
+      );
+      await frames.showPanel("CORS");
+    }
+    if (mode === "recording through webRequest") {
+      await startRecording(browsers.webRequestControl, blank);
+    }
+    if (DEVTOOLS_CAPTURE_MODES.has(mode)) {
+      await devtoolsCaptureSize(browsers.devtoolsControl);
     }
     await page.goto(servers.pageUrl(REQUEST_COUNT, CONCURRENCY));
     const result = await waitForResult(page);
     if (result.failures > 0) {
       throw new Error(`${result.failures} requests failed in mode ${mode}.`);
     }
+    if (DEVTOOLS_CAPTURE_MODES.has(mode)) {
+      await waitForCapturedEntries(browsers.devtoolsControl, REQUEST_COUNT * 2);
+    }
     return result.elapsedMs;
   } finally {
-    if (recording(mode)) await stopRecording(browsers.control);
-    await panel?.close();
+    if (mode === "recording through webRequest") {
+      await stopRecording(browsers.webRequestControl);
+    }
+    await frames?.close();
     await page.close();
+  }
+}
+
+/**
+ * Asks the devtools page of the newest tab for a snapshot over the capture channel, as
+ * the CORS panel does, and returns the number of HAR entries it contains. DevTools opens
+ * before the extension's devtools page has loaded, so this retries until it replies.
+ */
+function devtoolsCaptureSize(control: Page): Promise<number> {
+  return control.evaluate(async () => {
+    const own = (await chrome.tabs.getCurrent())?.id;
+    const tabs = await chrome.tabs.query({});
+    const tabId = Math.max(
+      ...tabs.flatMap((tab) =>
+        tab.id === undefined || tab.id === own ? [] : [tab.id],
+      ),
+    );
+    const channel = new BroadcastChannel(`cors-lens:devtools:${tabId}`);
+    try {
+      // No named function in here: the bundler would wrap it in a helper that does
+      // not exist in the page.
+      const subscribe = {
+        from: "overhead-bench",
+        message: { type: "subscribe", tabId },
+      };
+      return await new Promise<number>((resolve, reject) => {
+        const retry = setInterval(() => channel.postMessage(subscribe), 200);
+        const limit = setTimeout(() => {
+          clearInterval(retry);
+          reject(
+            new Error(
+              `Timed out waiting for a snapshot from the devtools page of tab ${tabId}.`,
+            ),
+          );
+        }, 30_000);
+        channel.onmessage = (event: MessageEvent<unknown>) => {
+          const data = event.data as {
+            to?: unknown;
+            message?: { type?: unknown; entries?: unknown[] };
+          };
+          if (data.to !== "overhead-bench") return;
+          if (data.message?.type !== "snapshot") return;
+          clearInterval(retry);
+          clearTimeout(limit);
+          resolve(data.message.entries?.length ?? 0);
+        };
+        channel.postMessage(subscribe);
+      });
+    } finally {
+      channel.postMessage({
+        from: "overhead-bench",
+        message: { type: "unsubscribe" },
+      });
+      channel.close();
+    }
+  });
+}
+
+/**
+ * Waits until the devtools page holds `expected` entries. DevTools finishes the last
+ * requests' entries a little after the page has read their responses, so the count is
+ * polled. Throws when it stays short, which would mean lost requests.
+ */
+async function waitForCapturedEntries(
+  control: Page,
+  expected: number,
+): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let captured = await devtoolsCaptureSize(control);
+  while (captured < expected) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `DevTools capture contains ${captured} entries, expected ${expected}.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    captured = await devtoolsCaptureSize(control);
   }
 }
 
 /** Starts Chromium with no extension, or with only the one in `extension`. */
 function launchPlain(
   profile: string,
-  extension?: string,
+  options: { readonly extension?: string; readonly devtools?: boolean } = {},
 ): Promise<BrowserContext> {
   const args = ["--no-sandbox", ...CHROMIUM_LOOPBACK_ONLY_ARGS];
-  if (extension !== undefined) {
+  if (options.extension !== undefined) {
     args.push(
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
+      `--disable-extensions-except=${options.extension}`,
+      `--load-extension=${options.extension}`,
     );
   }
+  if (options.devtools === true) args.push("--auto-open-devtools-for-tabs");
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -211,8 +327,20 @@ function launchPlain(
   });
 }
 
-function recording(mode: Mode): boolean {
-  return mode.startsWith("recording");
+/** Opens an extension page of `context`'s only extension, to run extension code in. */
+async function openExtensionPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(
+    `chrome-extension://${await extensionIdOf(context)}/src/panel/panel.html`,
+  );
+  return page;
+}
+
+async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent("serviceworker"));
+  return new URL(worker.url()).host;
 }
 
 function formatMs(value: number): string {
@@ -221,8 +349,10 @@ function formatMs(value: number): string {
 
 /**
  * Measures how much longer a page making 2,000 preflighted cross-origin requests takes
- * to finish while CORS Lens records its tab than in the same Chromium without the
- * extension, and with an extension whose identical webRequest listeners do nothing.
+ * to finish with CORS Lens than in the same Chromium without it: recording in DevTools
+ * against DevTools open without the extension, installed with DevTools closed against
+ * not installed, and, to show what capture outside DevTools costs, the webRequest
+ * permission alone, listeners that do nothing, and CORS Lens recording through them.
  * The modes alternate within each round, in a rotating order, so that drift in the
  * machine's speed affects all of them alike. The median of each mode is reported.
  */
@@ -231,29 +361,46 @@ export const overheadChromium: Benchmark = {
   async run() {
     const servers = await startOverheadServers();
     const scratch = mkdtempSync(join(tmpdir(), "cors-lens-bench-"));
-    const withExtension = await launchChromiumWithExtension();
-    const without = await launchPlain(join(scratch, "plain"));
-    const noOp = await launchPlain(
-      join(scratch, "no-op-profile"),
-      writeNoOpExtension(join(scratch, "no-op-extension"), NO_OP_WORKER),
-    );
-    const noOpWithoutExtraHeaders = await launchPlain(
-      join(scratch, "no-op-plain-profile"),
-      writeNoOpExtension(
-        join(scratch, "no-op-plain-extension"),
-        NO_OP_WORKER_WITHOUT_EXTRA_HEADERS,
-      ),
-    );
-    const control = await openControlPage(withExtension);
-    const browsers: Browsers = {
-      withExtension,
-      control,
-      without,
-      noOp,
-      noOpWithoutExtraHeaders,
+    const product = resolve("dist/chrome");
+    const launched: { close(): Promise<void> }[] = [];
+    const launch = async (
+      name: string,
+      options: { readonly extension?: string; readonly devtools?: boolean },
+    ) => {
+      const context = await launchPlain(join(scratch, name), options);
+      launched.push(context);
+      return context;
     };
     const times = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
     try {
+      const devtools = await launch("devtools", {
+        extension: product,
+        devtools: true,
+      });
+      const webRequest = await launchChromiumWithExtension();
+      launched.push(webRequest);
+      const browsers: Browsers = {
+        plain: await launch("plain", {}),
+        plainWithDevtools: await launch("plain-devtools", { devtools: true }),
+        installed: await launch("installed", { extension: product }),
+        devtools,
+        devtoolsControl: await openExtensionPage(devtools),
+        devtoolsExtensionId: await extensionIdOf(devtools),
+        permissionOnly: await launch("permission-only", {
+          extension: writeNoOpExtension(
+            join(scratch, "permission-only-extension"),
+            "",
+          ),
+        }),
+        noOp: await launch("no-op", {
+          extension: writeNoOpExtension(
+            join(scratch, "no-op-extension"),
+            NO_OP_WORKER,
+          ),
+        }),
+        webRequest,
+        webRequestControl: await openControlPage(webRequest),
+      };
       for (const mode of MODES) await loadOnce(browsers, servers, mode, -1);
       for (let round = 0; round < MEASURED_ROUNDS; round += 1) {
         for (let step = 0; step < MODES.length; step += 1) {
@@ -263,32 +410,32 @@ export const overheadChromium: Benchmark = {
         }
       }
     } finally {
-      await withExtension.close();
-      await without.close();
-      await noOp.close();
-      await noOpWithoutExtraHeaders.close();
+      for (const browser of launched) await browser.close();
       rmSync(scratch, { recursive: true, force: true });
       await servers.close();
     }
     const baseline = median(times.get("not installed") ?? []);
-    const noOpMedian = median(times.get("no-op listeners") ?? []);
+    const devtoolsBaseline = median(
+      times.get("not installed, DevTools open") ?? [],
+    );
     const lines = [
       `${REQUEST_COUNT} preflighted PUT requests, ${CONCURRENCY} at a time; median of ${MEASURED_ROUNDS} runs per mode, after one warm-up run each`,
     ];
     for (const mode of MODES) {
       const samples = times.get(mode) ?? [];
       const value = median(samples);
+      const against = DEVTOOLS_MODES.has(mode) ? devtoolsBaseline : baseline;
       const ratio =
-        mode === "not installed"
+        mode === "not installed" || mode === "not installed, DevTools open"
           ? ""
-          : `, ratio ${(value / baseline).toFixed(3)}` +
-            (recording(mode)
-              ? `, ${(value / noOpMedian).toFixed(3)} against no-op listeners`
-              : "");
+          : `, ratio ${(value / against).toFixed(3)} against not installed${DEVTOOLS_MODES.has(mode) ? " with DevTools open" : ""}`;
       lines.push(
-        `${mode}: ${formatMs(value)}${ratio} (runs: ${samples.map((s) => Math.round(s)).join(", ")})`,
+        `${mode}: ${formatMs(value)}${ratio} (runs: ${samples.map((sample) => Math.round(sample)).join(", ")})`,
       );
     }
+    lines.push(
+      `DevTools open without CORS Lens, against closed: ratio ${(devtoolsBaseline / baseline).toFixed(3)}`,
+    );
     return lines;
   },
 };

@@ -137,7 +137,7 @@ function summary(
 }
 
 /**
- * Loads 10,000 exchanges into a real panel page: the built dist/chrome in Chromium,
+ * Loads 10,000 exchanges into a real panel page: the built dist/chrome-test in Chromium,
  * through "Import HAR" of a generated loopback-only HAR. Times, in the page, the import
  * until the list is painted, a render of the whole list, typing in the text filter,
  * and sorting by a column.

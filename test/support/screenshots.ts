@@ -1,7 +1,7 @@
 /**
  * Writes the README's screenshots of the detached CORS panel to docs/screenshots/:
  * the list and the detail of a blocked request, in the light and the dark scheme.
- * Starts the lab on free loopback ports and headless Chromium with dist/chrome,
+ * Starts the lab on free loopback ports and headless Chromium with dist/chrome-test,
  * which must be built first. Run with `npm run screenshots`.
  */
 import { mkdirSync } from "node:fs";

@@ -10,7 +10,17 @@ import {
 } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROME_BUILD = resolve("dist/chrome");
+/** The build with webRequest and host access granted at install, as the tests need. */
+export const CHROME_BUILD = resolve("dist/chrome-test");
+/** The build users install: webRequest and host access are optional permissions. */
+export const CHROME_PRODUCT_BUILD = resolve("dist/chrome");
+
+export interface ChromiumLaunchOptions {
+  /** The unpacked extension to load; `CHROME_BUILD` when left out. */
+  readonly build?: string;
+  /** More Chromium flags, such as `--auto-open-devtools-for-tabs`. */
+  readonly args?: readonly string[];
+}
 
 export interface ChromiumWithExtension {
   readonly context: BrowserContext;
@@ -24,16 +34,17 @@ export interface ChromiumWithExtension {
  * Starts the system Chromium, headless, with the built extension loaded. Fails when
  * Chromium or the build is missing: a browser test that cannot run is a failed test.
  */
-export async function launchChromiumWithExtension(): Promise<ChromiumWithExtension> {
+export async function launchChromiumWithExtension(
+  options: ChromiumLaunchOptions = {},
+): Promise<ChromiumWithExtension> {
+  const build = options.build ?? CHROME_BUILD;
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   }
-  if (!existsSync(join(CHROME_BUILD, "manifest.json"))) {
-    throw new Error(
-      `No extension build in ${CHROME_BUILD}: run npm run build first.`,
-    );
+  if (!existsSync(join(build, "manifest.json"))) {
+    throw new Error(`No extension build in ${build}: run npm run build first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), "cors-lens-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -41,10 +52,11 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
     headless: true,
     acceptDownloads: true,
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       "--no-sandbox",
       ...CHROMIUM_LOOPBACK_ONLY_ARGS,
+      ...(options.args ?? []),
     ],
   });
   const worker = async (): Promise<Worker> => {

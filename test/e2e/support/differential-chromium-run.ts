@@ -8,10 +8,19 @@ import {
   collectChromiumCorsIssues,
   type ChromiumCorsIssue,
 } from "./chromium-cors-issues";
+import { analyzeExchange } from "../../../src/analyzer/analyze-exchange";
+import { buildJsonReport } from "../../../src/report/build-json-report";
+import { createEntryPairing } from "../../../src/panel/pair-entries";
 import {
+  CHROME_PRODUCT_BUILD,
   launchChromiumWithExtension,
   tabIdOf,
 } from "./chromium-with-extension";
+import { devtoolsCaptureEntries } from "./devtools-capture-snapshot";
+import {
+  devtoolsExtensionFrames,
+  type DevtoolsExtensionFrames,
+} from "./devtools-window";
 import { openDetachedPanel } from "./detached-panel";
 import { startRecordingLab } from "./differential-lab-traffic";
 import { isCorsRequest } from "./differential-scenarios";
@@ -158,6 +167,82 @@ export async function runScenariosInChromium(
       panel,
       expectedExchangeCount(scenarios),
     );
+    return { results, issues, report, labRecords: records(), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * Builds the report the CORS panel in DevTools would export: the devtools page's HAR
+ * entries, paired as the panel pairs them and analyzed. Waits until at least
+ * `expected` exchanges are there and their number stopped changing.
+ */
+async function settledDevtoolsReport(
+  frames: DevtoolsExtensionFrames,
+  expected: number,
+): Promise<JsonReport> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  let count = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    const { exchanges } = createEntryPairing()(
+      await devtoolsCaptureEntries(frames),
+    );
+    if (exchanges.length !== count) stableSince = Date.now();
+    count = exchanges.length;
+    const stable = Date.now() - stableSince >= STABLE_COUNT_MS;
+    if ((count >= expected && stable) || Date.now() >= deadline) {
+      return buildJsonReport(
+        exchanges.map((exchange) => ({
+          exchange,
+          analysis: analyzeExchange(exchange),
+        })),
+        { generatedAt: new Date().toISOString(), toolVersion: "test" },
+      );
+    }
+    await sleep(POLL_INTERVAL_MS);
+  }
+}
+
+/**
+ * Like `runScenariosInChromium`, with the build users install and DevTools open on the
+ * lab page, so that CORS Lens captures through `chrome.devtools.network`.
+ */
+export async function runScenariosInDevtools(
+  scenarios: readonly Scenario[],
+): Promise<ChromiumRun> {
+  const { lab, records } = await startRecordingLab(scenarios);
+  const browser = await launchChromiumWithExtension({
+    build: CHROME_PRODUCT_BUILD,
+    args: ["--auto-open-devtools-for-tabs"],
+  }).catch(async (error: unknown) => {
+    await lab.close();
+    throw error;
+  });
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await lab.close();
+  };
+  try {
+    const labPage = await browser.context.newPage();
+    await labPage.goto(`${lab.pageOrigin}/`);
+    const frames = await devtoolsExtensionFrames(
+      browser.context,
+      labPage,
+      browser.extensionId,
+    );
+    const issues = await collectChromiumCorsIssues(browser.context, labPage);
+    const results = new Map<string, ScenarioRunResult>();
+    for (const scenario of scenarios) {
+      results.set(scenario.id, await runScenario(labPage, scenario.id));
+    }
+    const report = await settledDevtoolsReport(
+      frames,
+      expectedExchangeCount(scenarios),
+    );
+    await frames.close();
     return { results, issues, report, labRecords: records(), close };
   } catch (error) {
     await close();

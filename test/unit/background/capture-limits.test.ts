@@ -27,7 +27,7 @@ function panelView() {
       dropped = 0;
       return;
     }
-    if (message.type === "options") return;
+    if (message.type === "options" || message.type === "entries") return;
     if (message.type === "snapshot") records.clear();
     if (message.type === "records") {
       for (const id of message.removed ?? []) records.delete(id);

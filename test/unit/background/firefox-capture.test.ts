@@ -21,7 +21,7 @@ async function capture(folder: string, name: string) {
   const records = new Map<string, RequestRecord>();
   const receive = (message: BackgroundToPageMessage) => {
     if (message.type === "cleared") records.clear();
-    else if (message.type !== "options") {
+    else if (message.type === "snapshot" || message.type === "records") {
       for (const record of message.records) records.set(record.id, record);
     }
   };
