@@ -29,7 +29,7 @@ function targetOf(mode: string): Target {
 /**
  * Returns the manifest of a target. Firefox reads `background.scripts`, ignores
  * `service_worker` and needs an add-on id, so manifest.firefox.json replaces those
- * keys; it also asks for webRequest at install, since Firefox has no other capture.
+ * keys. It also requests webRequest at install, because Firefox has no other capture.
  */
 function manifestFor(target: Target): ManifestV3Export {
   if (target === "chrome") return manifest as ManifestV3Export;

@@ -16,7 +16,7 @@ const ports = new PagePorts({
 
 // Every listener is registered in the worker's first turn, so that each of these events
 // wakes a stopped worker and reaches it. In Chrome webRequest is an optional permission,
-// asked for by the detached view: while any extension holds it, Chromium routes every
+// asked for by the detached view: while any extension has it, Chromium routes every
 // request of the profile through the extension network proxy (`MayHaveProxies` in
 // extensions/browser/api/web_request/web_request_api.cc). Without it `chrome.webRequest`
 // is undefined and DevTools capture needs no listener here.

@@ -2,7 +2,7 @@ import { toHeaderList } from "../background/captured-headers";
 import { isChromiumPreflight } from "../har/har-records";
 import { readHarEntry, type HarEntryFacts } from "../har/read-har-entry";
 
-/** What adding one entry changed. */
+/** The entry added, and the oldest entry kept after it. */
 export interface AddedEntry {
   readonly entry: HarEntryFacts;
   /** The `index` of the oldest entry still kept. */
@@ -10,10 +10,10 @@ export interface AddedEntry {
 }
 
 /**
- * The HAR entries DevTools finished for the inspected tab, in the order they finished,
- * with the same caps as the background's capture: at most `maxExchanges` requests
- * besides their preflights (the oldest go first, and are counted), and header names and
- * values cut to the stored length.
+ * The HAR entries DevTools finished for the inspected tab, in the order they finished.
+ * They have the background capture's caps: at most `maxExchanges` requests besides their
+ * preflights, the oldest dropped first and counted, and header names and values cut to
+ * the stored length.
  */
 export class CapturedEntries {
   private entries: HarEntryFacts[] = [];

@@ -44,8 +44,8 @@ export interface DevtoolsCaptureDependencies {
  * Listening to `onRequestFinished` makes it build and send a HAR entry per request,
  * which made a page of 2,000 preflighted requests 15 to 20% slower on a 2-core machine.
  * So the capture follows requests as they finish only while the CORS panel is shown or
- * Preserve log is on, and otherwise reads DevTools' log with `getHAR` when a panel
- * needs it: DevTools clears that log when the page loads a new document, as the capture
+ * Preserve log is on. Otherwise it reads DevTools' log with `getHAR` when a panel
+ * needs it. DevTools clears that log when the page loads a new document, as the capture
  * does without Preserve log.
  */
 export class DevtoolsCapture {
@@ -225,7 +225,7 @@ export class DevtoolsCapture {
       this.pending = [];
       for (const entry of log) {
         seen.add(entryKey(entry));
-        if (this.wanted(entry)) this.add(entry);
+        if (this.isKept(entry)) this.add(entry);
       }
     }
     for (const entry of arrived) {
@@ -235,8 +235,8 @@ export class DevtoolsCapture {
     for (const panel of this.panels) this.sendSnapshot(panel);
   }
 
-  /** Whether an entry of DevTools' log finished after the last clear and outside pauses. */
-  private wanted(entry: unknown): boolean {
+  /** Returns whether an entry of DevTools' log finished after the last clear and outside pauses. */
+  private isKept(entry: unknown): boolean {
     const finished = finishTime(entry);
     if (finished === null) return true;
     if (finished < this.clearedAt) return false;
@@ -283,7 +283,7 @@ export class DevtoolsCapture {
   }
 }
 
-/** Returns when a HAR entry's request finished, or null when the entry does not say. */
+/** Returns when a HAR entry's request finished, or null when the entry lacks the times. */
 function finishTime(entry: unknown): number | null {
   if (typeof entry !== "object" || entry === null) return null;
   const { startedDateTime, time } = entry as Record<string, unknown>;

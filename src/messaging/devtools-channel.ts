@@ -4,7 +4,7 @@ import type {
 } from "./port-protocol";
 
 /**
- * The BroadcastChannel between the devtools page, which captures a tab while DevTools
+ * Returns the name of the BroadcastChannel between the devtools page, which captures a tab while DevTools
  * is open on it, and the CORS panel of that DevTools window. Both are pages of the
  * extension's origin, so the channel reaches no other origin.
  */
@@ -20,13 +20,13 @@ export interface UnsubscribeMessage {
 export type PanelToCaptureMessage =
   PageToBackgroundMessage | UnsubscribeMessage;
 
-/** What a panel posts: its own id, so that replies can name it. */
+/** A message a panel posts, with the panel's id so that replies can name it. */
 export interface PanelEnvelope {
   readonly from: string;
   readonly message: PanelToCaptureMessage;
 }
 
-/** What the devtools page posts: for one panel, or for all when `to` is null. */
+/** A message the devtools page posts, for one panel, or for all when `to` is null. */
 export interface CaptureEnvelope {
   readonly to: string | null;
   readonly message: BackgroundToPageMessage;

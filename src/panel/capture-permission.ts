@@ -1,9 +1,9 @@
 import browser from "webextension-polyfill";
 
 /**
- * What capture outside DevTools needs in Chrome: webRequest, and access to the sites
+ * The permissions capture outside DevTools needs in Chrome: webRequest, and access to the sites
  * whose requests it records. Both are optional permissions there, asked for only by
- * the detached view, because holding webRequest slows every request of the profile.
+ * the detached view, because having webRequest slows every request of the profile.
  */
 export const CAPTURE_PERMISSIONS = {
   permissions: ["webRequest"],

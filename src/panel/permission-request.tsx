@@ -15,7 +15,7 @@ type RequestState =
 
 /**
  * Renders what the detached view shows in Chrome until it may record: why it needs
- * the webRequest permission and access to all sites, and a button that asks for them.
+ * the webRequest permission and access to all sites, and a button that requests them.
  */
 export function PermissionRequest({
   request,

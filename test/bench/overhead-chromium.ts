@@ -286,7 +286,7 @@ function devtoolsCaptureSize(control: Page): Promise<number> {
 }
 
 /**
- * Waits until the devtools page holds `expected` entries. DevTools finishes the last
+ * Waits until the devtools page contains `expected` entries. DevTools finishes the last
  * requests' entries a little after the page has read their responses, so the count is
  * polled. Throws when it stays short, which would mean lost requests.
  */

@@ -50,7 +50,7 @@ interface ShownRow {
   readonly text: string;
 }
 
-/** The rows the CORS panel in DevTools shows, read from its DOM. */
+/** Reads the rows of the CORS panel in DevTools from its DOM. */
 function shownRows(): Promise<ShownRow[]> {
   return panel.evaluate<
     ShownRow[]

@@ -2,8 +2,8 @@ import type { HarEntryFacts } from "../../../src/har/read-har-entry";
 import type { DevtoolsExtensionFrames } from "./devtools-window";
 
 /**
- * Returns the HAR entries CORS Lens's devtools page holds for its tab, asked for over
- * the capture channel exactly as the CORS panel asks.
+ * Returns the HAR entries CORS Lens's devtools page contains for its tab, requested
+ * over the capture channel as the CORS panel requests them.
  */
 export function devtoolsCaptureEntries(
   frames: DevtoolsExtensionFrames,

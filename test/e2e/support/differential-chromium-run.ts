@@ -15,6 +15,8 @@ import {
   CHROME_PRODUCT_BUILD,
   launchChromiumWithExtension,
   tabIdOf,
+  type ChromiumLaunchOptions,
+  type ChromiumWithExtension,
 } from "./chromium-with-extension";
 import { devtoolsCaptureEntries } from "./devtools-capture-snapshot";
 import {
@@ -133,48 +135,6 @@ function expectedExchangeCount(scenarios: readonly Scenario[]): number {
 }
 
 /**
- * Starts the lab and Chromium with CORS Lens recording the lab page in a
- * detached panel, runs the scenarios one after the other with the Audits
- * domain enabled, and exports the panel's report.
- */
-export async function runScenariosInChromium(
-  scenarios: readonly Scenario[],
-): Promise<ChromiumRun> {
-  const { lab, records } = await startRecordingLab(scenarios);
-  const browser = await launchChromiumWithExtension().catch(
-    async (error: unknown) => {
-      await lab.close();
-      throw error;
-    },
-  );
-  const close = async (): Promise<void> => {
-    await browser.close();
-    await lab.close();
-  };
-  try {
-    const labPage = await browser.context.newPage();
-    await labPage.goto(`${lab.pageOrigin}/`);
-    const panel = await openDetachedPanel(
-      browser,
-      await tabIdOf(browser, labPage),
-    );
-    const issues = await collectChromiumCorsIssues(browser.context, labPage);
-    const results = new Map<string, ScenarioRunResult>();
-    for (const scenario of scenarios) {
-      results.set(scenario.id, await runScenario(labPage, scenario.id));
-    }
-    const report = await exportSettledReport(
-      panel,
-      expectedExchangeCount(scenarios),
-    );
-    return { results, issues, report, labRecords: records(), close };
-  } catch (error) {
-    await close();
-    throw error;
-  }
-}
-
-/**
  * Builds the report the CORS panel in DevTools would export: the devtools page's HAR
  * entries, paired as the panel pairs them and analyzed. Waits until at least
  * `expected` exchanges are there and their number stopped changing.
@@ -206,21 +166,32 @@ async function settledDevtoolsReport(
   }
 }
 
+/** How one run launches Chromium and reads the report of CORS Lens's capture. */
+interface CaptureSetup {
+  readonly launch: ChromiumLaunchOptions;
+  /** Starts capturing the lab page, and returns how to read the settled report. */
+  start(
+    browser: ChromiumWithExtension,
+    labPage: Page,
+  ): Promise<(expected: number) => Promise<JsonReport>>;
+}
+
 /**
- * Like `runScenariosInChromium`, with the build users install and DevTools open on the
- * lab page, so that CORS Lens captures through `chrome.devtools.network`.
+ * Starts the lab and Chromium with CORS Lens capturing the lab page as `setup` says,
+ * runs the scenarios one after the other with the Audits domain enabled, and reads
+ * the capture's report.
  */
-export async function runScenariosInDevtools(
+async function runScenarios(
   scenarios: readonly Scenario[],
+  setup: CaptureSetup,
 ): Promise<ChromiumRun> {
   const { lab, records } = await startRecordingLab(scenarios);
-  const browser = await launchChromiumWithExtension({
-    build: CHROME_PRODUCT_BUILD,
-    args: ["--auto-open-devtools-for-tabs"],
-  }).catch(async (error: unknown) => {
-    await lab.close();
-    throw error;
-  });
+  const browser = await launchChromiumWithExtension(setup.launch).catch(
+    async (error: unknown) => {
+      await lab.close();
+      throw error;
+    },
+  );
   const close = async (): Promise<void> => {
     await browser.close();
     await lab.close();
@@ -228,24 +199,62 @@ export async function runScenariosInDevtools(
   try {
     const labPage = await browser.context.newPage();
     await labPage.goto(`${lab.pageOrigin}/`);
-    const frames = await devtoolsExtensionFrames(
-      browser.context,
-      labPage,
-      browser.extensionId,
-    );
+    const settledReport = await setup.start(browser, labPage);
     const issues = await collectChromiumCorsIssues(browser.context, labPage);
     const results = new Map<string, ScenarioRunResult>();
     for (const scenario of scenarios) {
       results.set(scenario.id, await runScenario(labPage, scenario.id));
     }
-    const report = await settledDevtoolsReport(
-      frames,
-      expectedExchangeCount(scenarios),
-    );
-    await frames.close();
+    const report = await settledReport(expectedExchangeCount(scenarios));
     return { results, issues, report, labRecords: records(), close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/**
+ * Runs the scenarios with `dist/chrome-test` and the detached CORS panel recording the
+ * lab page through webRequest, and exports the panel's report.
+ */
+export function runScenariosInChromium(
+  scenarios: readonly Scenario[],
+): Promise<ChromiumRun> {
+  return runScenarios(scenarios, {
+    launch: {},
+    start: async (browser, labPage) => {
+      const panel = await openDetachedPanel(
+        browser,
+        await tabIdOf(browser, labPage),
+      );
+      return (expected) => exportSettledReport(panel, expected);
+    },
+  });
+}
+
+/**
+ * Runs the scenarios with the build users install and DevTools open on the lab page,
+ * so that CORS Lens captures through `chrome.devtools.network`.
+ */
+export function runScenariosInDevtools(
+  scenarios: readonly Scenario[],
+): Promise<ChromiumRun> {
+  return runScenarios(scenarios, {
+    launch: {
+      build: CHROME_PRODUCT_BUILD,
+      args: ["--auto-open-devtools-for-tabs"],
+    },
+    start: async (browser, labPage) => {
+      const frames = await devtoolsExtensionFrames(
+        browser.context,
+        labPage,
+        browser.extensionId,
+      );
+      return async (expected) => {
+        const report = await settledDevtoolsReport(frames, expected);
+        await frames.close();
+        return report;
+      };
+    },
+  });
 }

@@ -66,7 +66,7 @@ function fakeNetwork() {
       removeListener: (listener: (entry: unknown) => void) =>
         listeners.delete(listener),
     },
-    /** A request finishing: DevTools logs it and tells its listeners. */
+    /** A request finishing: DevTools logs it and calls its listeners. */
     finish(entry: unknown) {
       log.push(entry);
       for (const listener of listeners) listener(entry);

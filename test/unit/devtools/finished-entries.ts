@@ -261,7 +261,7 @@ export function actualWithoutAllowOrigin(
   ];
 }
 
-/** Builds a credentialed GET, without preflight, answered with origin `*`. */
+/** Builds a credentialed GET, without preflight, whose response allows origin `*`. */
 export function wildcardWithCredentials(
   startMs: number,
 ): Record<string, unknown>[] {
